@@ -1,0 +1,1 @@
+"""The checks: one module per check, word lists in ``data/``. Installed as notelint.checks."""

@@ -1,0 +1,114 @@
+"""NL004 gift-mention: a gift sent, brought or enclosed with the note."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from notelint.matching import load_terms, matched_spans, phrase_matcher
+from notelint.registry import Check
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from notelint.findings import Finding
+    from notelint.note import Note
+
+_GIVING = {
+    "send", "enclose", "attach", "include", "bring", "drop", "leave", "ship", "deliver",
+    "bake", "order", "mail", "post", "hope", "enjoy", "share", "arrange", "pick",
+}  # fmt: skip
+_FIRST_PERSON = {"i", "we", "my", "me", "our", "please"}
+# Words that turn a gift word into a modifier of something else: "the gift-card team".
+_HEAD_NOUNS = {
+    "team", "program", "programme", "platform", "startup", "company", "business", "industry",
+    "banner", "consent", "service", "delivery", "shop", "store", "app", "project", "feature",
+    "policy", "product", "system", "market", "sales", "fraud", "tax", "division", "account",
+    "processing", "integration", "module", "campaign", "redemption", "api", "vendor", "shop",
+}  # fmt: skip
+_TOKEN_PHRASES = (
+    "token of my appreciation", "token of my gratitude", "token of our appreciation",
+    "small token", "little token", "little something", "small something",
+)  # fmt: skip
+
+
+class GiftMention(Check):
+    """Flags a gift sent, brought or enclosed with a follow-up note.
+
+    What it does:
+        Finds gift words (fruit basket, flowers, gift card, cookies, "a small token of my
+        appreciation") in a sentence where the writer sends, brings or encloses them.
+
+    Why is this bad?
+        Hiring advice is blunt: gifts after an interview unsettle the interviewer, create
+        awkwardness and do not help. They imply the candidate's qualifications are not enough
+        on their own. Idioms such as "a gift for languages" and compounds such as "the
+        gift-card team" are not gifts and are not flagged.
+
+    Example:
+        I've sent a fruit basket to the office as a small thank-you for your time.
+
+    Use instead:
+        Send the note alone, and spend its words on something from the conversation: "Your
+        point about the spring inventory count stuck with me; at Halvorsen I cut ours to two days."
+
+    Options:
+        extra-gifts: more gift words or phrases to look for (matched on lemmas).
+    """
+
+    code = "NL004"
+    name = "gift-mention"
+    summary = "A gift is sent, brought or enclosed with the note."
+    defaults = {"extra-gifts": []}
+
+    def setup(self) -> None:
+        terms = [*load_terms("gifts"), *self.options["extra-gifts"]]
+        self.gifts = phrase_matcher(self.nlp, terms, attr="LEMMA")
+        self.tokens = phrase_matcher(self.nlp, _TOKEN_PHRASES, attr="LOWER")
+
+    def check(self, note: Note) -> Iterator[Finding]:
+        for sentence in note.body_sentences():
+            span = self._gift_in(sentence)
+            if span is None:
+                continue
+            yield self.finding(
+                note,
+                span.start_char,
+                span.end_char,
+                f'mentions a gift: "{span.text}"',
+                "Leave the gift out; gifts after an interview make interviewers uneasy. "
+                "Spend the words on a point from the conversation instead.",
+            )
+
+    def _gift_in(self, sentence: Span) -> Span | None:
+        """The first gift in a sentence where the writer gives it, if any."""
+        token_phrase = matched_spans(self.tokens, sentence)
+        if token_phrase:
+            return token_phrase[0]
+        words = {t.lower_ for t in sentence}
+        verbs = {t.lemma_.lower() for t in sentence}
+        if not (words & _FIRST_PERSON and verbs & _GIVING):
+            return None
+        for span in matched_spans(self.gifts, sentence):
+            if self._is_modifier(span) or self._is_idiom(span):
+                continue
+            return span
+        return None
+
+    @staticmethod
+    def _is_modifier(span: Span) -> bool:
+        """'gift-card team', 'cookie consent banner': the gift word describes another noun."""
+        doc = span.doc
+        index = span.end
+        if index < len(doc) and doc[index].text == "-":
+            return True
+        return index < len(doc) and doc[index].lower_ in _HEAD_NOUNS
+
+    @staticmethod
+    def _is_idiom(span: Span) -> bool:
+        """'a gift for languages', 'the gift of patience': talent, not a present."""
+        doc = span.doc
+        if span.root.lemma_.lower() != "gift":
+            return False
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return nxt is not None and nxt.lower_ in {"for", "of", "with"}

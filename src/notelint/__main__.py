@@ -1,0 +1,5 @@
+"""``python -m notelint``."""
+
+from notelint.cli import main
+
+main()

@@ -1,0 +1,77 @@
+"""The Python API: lint text or paths from inside another program.
+
+Same engine as the CLI; input errors raise NotelintError instead of becoming exit 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from notelint import config as config_module
+from notelint.config import Config
+from notelint.engine import Report, lint_sources
+from notelint.errors import NotelintError
+from notelint.findings import Finding
+from notelint.sources import expand, parse, read_path, read_stdin
+
+
+def lint_text(
+    text: str,
+    *,
+    path: str | None = None,
+    config: Config | None = None,
+    context: Mapping[str, Any] | None = None,
+    now: dt.datetime | None = None,
+) -> list[Finding]:
+    """Lint one note given as text; ``context`` holds front-matter style overrides."""
+    source = parse(text, path or "<text>")
+    report = lint_sources([source], config, context, now)
+    if report.errors:
+        raise report.errors[0]
+    return list(report.results[0].findings)
+
+
+def read_sources(
+    paths: Iterable[str | Path], exclude: Iterable[str] = ()
+) -> tuple[list[Any], list[NotelintError]]:
+    """Read every note that the paths name; ``-`` is stdin. Errors are collected, not raised."""
+    sources, errors, seen = [], [], set()
+    names = [str(p) for p in paths]
+    for item in expand([n for n in names if n != "-"], exclude):
+        if isinstance(item, NotelintError):
+            errors.append(item)
+            continue
+        if item.resolve() in seen:
+            continue
+        seen.add(item.resolve())
+        try:
+            sources.append(read_path(item))
+        except NotelintError as exc:
+            errors.append(exc)
+    if "-" in names:
+        try:
+            sources.append(read_stdin())
+        except NotelintError as exc:
+            errors.append(exc)
+    return sources, errors
+
+
+def lint_paths(
+    paths: Iterable[str | Path],
+    *,
+    config: Config | None = None,
+    context: Mapping[str, Any] | None = None,
+    now: dt.datetime | None = None,
+) -> Report:
+    """Lint files and folders; the configuration is discovered from the first path if not given.
+
+    Unreadable notes are in ``Report.errors``; the others are linted all the same.
+    """
+    paths = [str(p) for p in paths]
+    if config is None:
+        config = config_module.discover(Path(paths[0]) if paths and paths[0] != "-" else Path.cwd())
+    sources, errors = read_sources(paths, config.exclude)
+    return lint_sources(sources, config, context, now, errors)

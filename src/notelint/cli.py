@@ -1,0 +1,190 @@
+"""The command line: ``notelint [PATHS]`` lints, ``notelint rules`` and ``notelint explain``.
+
+This is the only place where a NotelintError becomes exit status 2 and a one-line message.
+Exit 0: nothing at or above ``--fail-on``; 1: something was; 2: usage or input error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from notelint import __version__
+from notelint.errors import NotelintError
+
+SUBCOMMANDS = ("lint", "rules", "explain")
+SEVERITIES = ("error", "warning", "info")
+
+
+class _LintByDefault(click.Group):
+    """A group whose default command is ``lint``, so ``notelint note.md`` works as in ruff 0.x."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "--version")):
+            args = ["lint", *args]
+        return super().parse_args(ctx, args)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"notelint: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@click.group(cls=_LintByDefault, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="notelint")
+def main() -> None:
+    """Lint the follow-up notes candidates send after a job interview.
+
+    \b
+      notelint note.md            lint a note (also folders, and - for stdin)
+      notelint rules              list every check
+      notelint explain NL004      print a check's documentation
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration file (default: found by walking up from the first path).")
+@click.option("--select", multiple=True, help="Only these codes (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these codes (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Add these codes to the selection.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings were reported.")
+@click.option("--min-score", type=click.IntRange(0, 100), default=None,
+              help="Exit 1 when any note scores below this.")
+@click.option("--model", default=None, help="An installed spaCy pipeline, e.g. en_core_web_sm.")
+@click.option("--to", default=None, help="The recipient, for notes without front matter.")
+@click.option("--company", default=None, help="The company interviewed with.")
+@click.option("--interviewed", default=None, help="When the interview was (ISO date/time).")
+@click.option("--now", "now_text", default=None, help="Take this ISO date/time as now.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--statistics", is_flag=True, help="Print a count of findings per code.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour in text output (auto: on a terminal, not NO_COLOR).")
+def lint(paths: tuple[str, ...], fmt: str, config_path: Path | None, select: tuple[str, ...],
+         ignore: tuple[str, ...], extend_select: tuple[str, ...], fail_on: str | None,
+         exit_zero: bool, min_score: int | None, model: str | None, to: str | None,
+         company: str | None, interviewed: str | None, now_text: str | None, quiet: bool,
+         statistics: bool, color: str) -> None:
+    """Lint notes: files, folders (*.txt, *.md, *.markdown) or - for stdin."""
+    from notelint import config as config_module
+    from notelint.context import parse_datetime
+
+    if not paths:
+        _fail("no notes given; pass files, folders or - for stdin (see notelint --help)")
+    try:
+        if config_path is not None:
+            config = config_module.load(config_path)
+        else:
+            config = config_module.discover(Path(paths[0]) if paths[0] != "-" else Path.cwd())
+        config = config.with_overrides(
+            select=config_module.parse_codes("--select", _split(select)) if select else None,
+            ignore=config_module.parse_codes("--ignore", _split(ignore)) if ignore else None,
+            extend_select=config_module.parse_codes("--extend-select", _split(extend_select))
+            if extend_select else None,
+            fail_on=_severity(fail_on),
+            min_score=min_score,
+            model=model,
+        )
+        now = parse_datetime(now_text) if now_text else None
+        overrides: dict[str, Any] = {"to": to, "company": company, "interviewed": interviewed}
+        report = _run(paths, config, overrides, now)
+    except NotelintError as exc:
+        _fail(str(exc))
+    except ValueError as exc:
+        _fail(f"--now: {exc}")
+
+    for error in report.errors:
+        click.echo(f"notelint: error: {error}", err=True)
+    _print(report, fmt, quiet=quiet, statistics=statistics, color=_use_color(color))
+    sys.exit(_exit_status(report, config, exit_zero))
+
+
+def _severity(value: str | None) -> Any:
+    from notelint.findings import Severity
+
+    return Severity(value) if value else None
+
+
+def _run(paths: tuple[str, ...], config: Any, overrides: dict[str, Any], now: Any) -> Any:
+    from notelint.api import read_sources
+    from notelint.engine import lint_sources
+
+    sources, errors = read_sources(paths, config.exclude)
+    return lint_sources(sources, config, overrides, now, errors)
+
+
+def _print(report: Any, fmt: str, *, quiet: bool, statistics: bool, color: bool) -> None:
+    from notelint.formats import render
+    from notelint.formats.summary import summarize
+    from notelint.formats.text import render_findings
+
+    if fmt == "text" and quiet:
+        output = "\n".join(render_findings(report, color=color))
+    else:
+        output = render(fmt, report, color=color)
+    if output:
+        click.echo(output)
+    if statistics:
+        summary = summarize(report)
+        for code, count in summary.by_code.items():
+            click.echo(f"{count:>5}  {code}  {summary.names[code]}", err=fmt != "text")
+
+
+def _exit_status(report: Any, config: Any, exit_zero: bool) -> int:
+    if report.errors:
+        return 2
+    if exit_zero:
+        return 0
+    failing = any(
+        f.severity.rank >= config.fail_on.rank for r in report.results for f in r.findings
+    )
+    below = config.min_score is not None and any(
+        r.score < config.min_score for r in report.results
+    )
+    return 1 if failing or below else 0
+
+
+@main.command()
+def rules() -> None:
+    """List every check: code, name, default severity and summary."""
+    from notelint.registry import all_checks
+
+    for check in all_checks():
+        click.echo(f"{check.code}  {check.name:<28} {check.severity.value:<8} {check.summary}")
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Print a check's documentation (by code or name)."""
+    from notelint.registry import all_checks
+
+    for check in all_checks():
+        if code.upper() == check.code or code == check.name:
+            click.echo(f"{check.code} {check.name} ({check.severity.value})\n")
+            click.echo(check.documentation())
+            return
+    _fail(f"unknown check {code!r}; see notelint rules")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

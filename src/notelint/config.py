@@ -1,0 +1,222 @@
+"""Configuration: ``[tool.notelint]`` in pyproject.toml or a ``.notelint.toml``, validated.
+
+Found by walking up from the first linted path (or given with ``--config``). Every key is
+checked: an unknown key, code or value is a NotelintError naming it, never silently ignored,
+because a typo in ``ignore`` that does nothing is worse than an error.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePath
+from typing import Any
+
+from notelint.errors import NotelintError
+from notelint.findings import Severity
+
+CONFIG_FILES = (".notelint.toml", "pyproject.toml")
+_LIST_KEYS = ("select", "ignore", "extend-select", "exclude")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings for a run; the defaults are a run with no configuration at all."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    weights: Mapping[str, float] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    min_score: int | None = None
+    fail_on: Severity = Severity.WARNING
+    model: str | None = None
+    path: Path | None = None
+
+    def enabled_codes(self) -> list[str]:
+        """Codes that run: all (or ``select``), plus ``extend-select``, minus ``ignore``."""
+        from notelint.registry import checks_by_code
+
+        known = list(checks_by_code())
+        chosen = set(self.select) if self.select is not None else set(known)
+        chosen |= set(self.extend_select)
+        chosen -= set(self.ignore)
+        return [code for code in known if code in chosen]
+
+    def ignored_for(self, path: str) -> set[str]:
+        """Codes that ``per-file-ignores`` switches off for one path."""
+        root = self.path.parent if self.path else Path.cwd()
+        pure = PurePath(path)
+        try:
+            relative = PurePath(Path(path).resolve().relative_to(root.resolve())).as_posix()
+        except ValueError:
+            relative = pure.as_posix()
+        codes: set[str] = set()
+        for pattern, ignored in self.per_file_ignores:
+            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(pure.name, pattern):
+                codes.update(ignored)
+        return codes
+
+    def with_overrides(self, **changes: Any) -> Config:
+        """A copy with the CLI's flags applied (flags win over the file)."""
+        return replace(self, **{k: v for k, v in changes.items() if v not in (None, ())})
+
+
+def _codes(key: str, value: Any) -> tuple[str, ...]:
+    from notelint.registry import iter_codes
+
+    if isinstance(value, str):
+        value = [v for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise NotelintError(f"config key '{key}': expected a list of codes such as ['NL006']")
+    try:
+        return tuple(dict.fromkeys(iter_codes(value)))
+    except KeyError as exc:
+        raise NotelintError(f"config key '{key}': unknown code or check {exc.args[0]!r}") from None
+
+
+def parse_codes(key: str, value: str | Sequence[str]) -> tuple[str, ...]:
+    """Validate codes given on the command line the same way as in a file."""
+    return _codes(key, list(value) if not isinstance(value, str) else value)
+
+
+def _check_code(key: str, name: str) -> str:
+    from notelint.registry import iter_codes
+
+    try:
+        codes = list(iter_codes([name]))
+    except KeyError:
+        raise NotelintError(f"config key '{key}': unknown check {name!r}") from None
+    if len(codes) != 1:
+        raise NotelintError(f"config key '{key}': {name!r} names more than one check")
+    return codes[0]
+
+
+def _options(key: str, code: str, value: Any) -> dict[str, Any]:
+    from notelint.registry import checks_by_code
+
+    check = checks_by_code()[code]
+    if not isinstance(value, dict):
+        raise NotelintError(f"config key '{key}': expected a table of options")
+    for option, setting in value.items():
+        if option not in check.defaults:
+            known = ", ".join(sorted(check.defaults)) or "none"
+            raise NotelintError(
+                f"config key '{key}.{option}': {code} has no such option (options: {known})"
+            )
+        default = check.defaults[option]
+        if isinstance(default, bool) != isinstance(setting, bool) or not isinstance(
+            setting, type(default) if not isinstance(default, (int, float)) else (int, float)
+        ):
+            raise NotelintError(
+                f"config key '{key}.{option}': expected {type(default).__name__}, "
+                f"got {type(setting).__name__}"
+            )
+        if isinstance(default, list) and not all(isinstance(v, str) for v in setting):
+            raise NotelintError(f"config key '{key}.{option}': expected a list of strings")
+    return dict(value)
+
+
+def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
+    """Validate a ``[tool.notelint]`` table into a Config."""
+    from notelint.registry import checks_by_code
+
+    names = {c.name: code for code, c in checks_by_code().items()}
+    settings: dict[str, Any] = {"path": path}
+    options: dict[str, dict[str, Any]] = {}
+    for key, value in data.items():
+        if key in _LIST_KEYS and key != "exclude":
+            settings[key.replace("-", "_")] = _codes(key, value)
+        elif key == "exclude":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise NotelintError("config key 'exclude': expected a list of glob patterns")
+            settings["exclude"] = tuple(value)
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise NotelintError("config key 'severity': expected a table of CODE = level")
+            severity = {}
+            for name, level in value.items():
+                code = _check_code(f"severity.{name}", name)
+                try:
+                    severity[code] = Severity.parse(str(level))
+                except ValueError as exc:
+                    raise NotelintError(f"config key 'severity.{name}': {exc}") from None
+            settings["severity"] = severity
+        elif key == "weights":
+            if not isinstance(value, dict) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
+                for v in value.values()
+            ):
+                raise NotelintError("config key 'weights': expected a table of CODE = number >= 0")
+            settings["weights"] = {_check_code(f"weights.{k}", k): float(v) for k, v in value.items()}
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise NotelintError("config key 'per-file-ignores': expected a table of glob = codes")
+            settings["per_file_ignores"] = tuple(
+                (glob, _codes(f"per-file-ignores.{glob}", codes)) for glob, codes in value.items()
+            )
+        elif key == "min-score":
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
+                raise NotelintError("config key 'min-score': expected a whole number from 0 to 100")
+            settings["min_score"] = value
+        elif key == "fail-on":
+            try:
+                settings["fail_on"] = Severity.parse(str(value))
+            except ValueError as exc:
+                raise NotelintError(f"config key 'fail-on': {exc}") from None
+        elif key == "model":
+            if not isinstance(value, str):
+                raise NotelintError("config key 'model': expected the name of a spaCy pipeline")
+            settings["model"] = value
+        elif key in names or key.upper() in checks_by_code():
+            code = names.get(key, key.upper())
+            options[code] = _options(key, code, value)
+        else:
+            raise NotelintError(f"unknown config key '{key}'" + (f" in {path}" if path else ""))
+    return Config(**settings, options=options)
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise NotelintError(f"config file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NotelintError(f"cannot read config file {path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise NotelintError(f"malformed TOML in {path}: {exc}") from None
+
+
+def load(path: Path) -> Config:
+    """Read a named config file: a ``.notelint.toml`` (top level) or a ``pyproject.toml``."""
+    data = _load_toml(path)
+    table = data.get("tool", {}).get("notelint", {}) if path.name == "pyproject.toml" else data
+    if not isinstance(table, dict):
+        raise NotelintError(f"config in {path}: [tool.notelint] must be a table")
+    return from_mapping(table, path)
+
+
+def discover(start: Path) -> Config:
+    """Walk up from ``start`` to the first file that configures notelint."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_dir / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml" and "notelint" not in _load_toml(candidate).get("tool", {}):
+                continue
+            return load(candidate)
+    return Config()

@@ -1,0 +1,116 @@
+"""What the linter knows of the interview: typed front matter, overridden by CLI flags.
+
+Front matter is user input, so every field is validated here and a wrong type names the field
+and its line. Checks read a Context, never the raw front matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from notelint.errors import NotelintError
+from notelint.sources import Source
+
+NAME_FIELDS = ("to", "panel")
+DATE_FIELDS = ("interviewed", "sent", "written")
+TEXT_FIELDS = ("company", "role")
+LIST_FIELDS = ("topics",)
+KNOWN_FIELDS = (*NAME_FIELDS, *DATE_FIELDS, *TEXT_FIELDS, *LIST_FIELDS, "notelint")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The interview as the note's author described it; every field optional."""
+
+    to: tuple[str, ...] = ()
+    panel: tuple[str, ...] = ()
+    company: str | None = None
+    role: str | None = None
+    interviewed: dt.datetime | None = None
+    sent: dt.datetime | None = None
+    written: dt.datetime | None = None
+    topics: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    lines: Mapping[str, int] = field(default_factory=dict)
+    now: dt.datetime | None = None
+
+    def line_of(self, key: str) -> int | None:
+        """The front matter line of a field, for findings about it."""
+        return self.lines.get(key)
+
+
+def parse_datetime(value: Any) -> dt.datetime:
+    """Accept YAML dates and datetimes and ISO strings, with or without a zone.
+
+    Zone-less values are taken as UTC: a note's dates are compared with each other, so a
+    consistent assumption matters more than the true zone.
+    """
+    if isinstance(value, dt.datetime):
+        result = value
+    elif isinstance(value, dt.date):
+        result = dt.datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        text = value.strip().replace(" ", "T", 1)
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        result = dt.datetime.fromisoformat(text)
+    else:
+        raise ValueError(f"expected an ISO date, got {type(value).__name__}")
+    return result if result.tzinfo else result.replace(tzinfo=dt.timezone.utc)
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else ()
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip() for v in value if v.strip())
+    raise ValueError("expected a name or a list of names")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip()
+    raise ValueError("expected text")
+
+
+def _ignore(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, dict) or set(value) - {"ignore"}:
+        raise ValueError("expected {ignore: [CODE, ...]}")
+    codes = value.get("ignore", [])
+    if isinstance(codes, str):
+        codes = [codes]
+    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+        raise ValueError("expected ignore to be a list of codes such as NL006")
+    return tuple(c.upper() for c in codes)
+
+
+def build_context(
+    source: Source, overrides: Mapping[str, Any] | None = None, now: dt.datetime | None = None
+) -> Context:
+    """Type-check the front matter, then apply CLI overrides (flags win over the file)."""
+    values: dict[str, Any] = {}
+    raw = {**source.front_matter, **{k: v for k, v in (overrides or {}).items() if v}}
+    for key, value in raw.items():
+        line = source.front_matter_lines.get(key)
+        where = f" (line {line})" if line and key in source.front_matter else ""
+        if value is None:
+            continue
+        try:
+            if key in NAME_FIELDS:
+                values[key] = _names(value)
+            elif key in DATE_FIELDS:
+                values[key] = parse_datetime(value)
+            elif key in TEXT_FIELDS:
+                values[key] = _text(value) or None
+            elif key in LIST_FIELDS:
+                values[key] = _names(value)
+            elif key == "notelint":
+                values["ignore"] = _ignore(value)
+        except ValueError as exc:
+            raise NotelintError(
+                f"front matter field '{key}'{where}: {exc}", path=source.path
+            ) from None
+    return Context(**values, lines=dict(source.front_matter_lines), now=now)

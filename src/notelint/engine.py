@@ -1,0 +1,112 @@
+"""The flow from sources to results: context, pipeline, checks, suppressions, score.
+
+One direction only: sources are read (errors collected per file, so one bad file does not stop
+the run), their texts go through ``nlp.pipe`` together, per-note checks run, then set-level
+checks over all notes, then suppressions and the score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from notelint.config import Config
+from notelint.context import build_context
+from notelint.errors import NotelintError
+from notelint.findings import Finding
+from notelint.layout import find_layout
+from notelint.note import Note
+from notelint.pipeline import load_pipeline
+from notelint.registry import Check, SetCheck, checks_by_code
+from notelint.scoring import ScorePart, score
+from notelint.sources import Source
+from notelint.suppressions import is_suppressed, parse_directives
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one note: its findings, sorted by position, and its score."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    score: int
+    score_parts: tuple[ScorePart, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole run: results for the notes that could be read, errors for those that could not."""
+
+    results: tuple[FileResult, ...]
+    errors: tuple[NotelintError, ...] = ()
+
+
+_CHECK_CACHE: dict[tuple[Any, ...], Check] = {}
+
+
+def build_checks(config: Config) -> list[Check]:
+    """Instantiate the enabled checks for the process's pipeline, once per configuration."""
+    nlp = load_pipeline(config.model)
+    by_code = checks_by_code()
+    checks = []
+    for code in config.enabled_codes():
+        options = dict(config.options.get(code, {}))
+        severity = config.severity.get(code)
+        key = (config.model, code, repr(sorted(options.items())), severity)
+        if key not in _CHECK_CACHE:
+            _CHECK_CACHE[key] = by_code[code](nlp, options, severity)
+        checks.append(_CHECK_CACHE[key])
+    return checks
+
+
+def lint_sources(
+    sources: Sequence[Source],
+    config: Config | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    now: dt.datetime | None = None,
+    errors: Iterable[NotelintError] = (),
+) -> Report:
+    """Check every source and return a Report; ``errors`` are input errors met earlier."""
+    config = config or Config()
+    now = now or dt.datetime.now(dt.timezone.utc)
+    failed = list(errors)
+    contexts = []
+    for source in sources:
+        try:
+            contexts.append((source, build_context(source, overrides, now)))
+        except NotelintError as exc:
+            failed.append(exc)
+    checks = build_checks(config)
+    nlp = load_pipeline(config.model)
+    docs = nlp.pipe((s.lint_text for s, _ in contexts), batch_size=64)
+    notes = [
+        Note(source, context, doc, find_layout(source.lint_text))
+        for (source, context), doc in zip(contexts, docs)
+    ]
+
+    found: dict[str, list[Finding]] = {note.path: [] for note in notes}
+    for check in checks:
+        if isinstance(check, SetCheck):
+            for finding in check.check_set(notes):
+                found[finding.path].append(finding)
+        else:
+            for note in notes:
+                found[note.path].extend(check.check(note))
+
+    results = []
+    for note in notes:
+        ignored = set(note.context.ignore) | config.ignored_for(note.path)
+        ranges = parse_directives(note.source.comments, note.source.text.count("\n") + 1)
+        kept = sorted(
+            (
+                f
+                for f in found[note.path]
+                if f.code not in ignored and not is_suppressed(f, ranges)
+            ),
+            key=lambda f: (f.line, f.column, f.code),
+        )
+        value, parts = score(kept, config.weights)
+        results.append(FileResult(note.path, tuple(kept), value, parts))
+    return Report(tuple(results), tuple(failed))

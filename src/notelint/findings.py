@@ -1,0 +1,67 @@
+"""The values a check produces: a severity and a located finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much a finding matters; the order of the members is their rank, lowest first."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return list(Severity).index(self)
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value.lower())
+        except ValueError:
+            allowed = ", ".join(s.value for s in cls)
+            raise ValueError(f"{value!r} is not a severity (expected one of {allowed})") from None
+
+
+@dataclass(frozen=True)
+class Location:
+    """A 1-based span in a file: where a finding, or a related copy, sits."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one note, pointing at the words that caused it.
+
+    ``quote`` is the text of the span; baselines match on it instead of on line numbers, which
+    shift as a note is edited. ``related`` lists other places involved (the other panel copies).
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    location: Location
+    message: str
+    suggestion: str
+    quote: str = ""
+    related: tuple[Location, ...] = field(default=())
+
+    @property
+    def path(self) -> str:
+        return self.location.path
+
+    @property
+    def line(self) -> int:
+        return self.location.line
+
+    @property
+    def column(self) -> int:
+        return self.location.column

@@ -1,0 +1,55 @@
+"""The default, human format: ``path:line:col: CODE name message``, the fix beneath it."""
+
+from __future__ import annotations
+
+import click
+
+from notelint.engine import Report
+from notelint.findings import Severity
+from notelint.formats.summary import summarize
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def render_findings(report: Report, *, color: bool = False) -> list[str]:
+    """One line per finding, each followed by its suggestion, indented."""
+    lines = []
+    for result in report.results:
+        for f in result.findings:
+            where = click.style(f"{f.path}:{f.line}:{f.column}:", bold=True) if color else (
+                f"{f.path}:{f.line}:{f.column}:"
+            )
+            code = click.style(f.code, fg=_COLOURS[f.severity], bold=True) if color else f.code
+            lines.append(f"{where} {code} {f.name} {f.message}")
+            hint = click.style("fix:", fg="green") if color else "fix:"
+            lines.append(f"    {hint} {f.suggestion}")
+    return lines
+
+
+def summary_line(report: Report) -> str:
+    s = summarize(report)
+    if s.findings == 0:
+        text = f"All {_plural(s.files, 'note')} passed."
+    else:
+        severities = ", ".join(_plural(n, k) for k, n in s.by_severity.items() if n)
+        text = (
+            f"Found {_plural(s.findings, 'problem')} ({severities}) "
+            f"in {s.files_with_findings} of {_plural(s.files, 'note')}."
+        )
+    if s.average_score is not None:
+        text += f" Average score {s.average_score:g}, lowest {s.lowest_score}."
+    if s.errors:
+        text += f" {_plural(s.errors, 'file')} could not be linted."
+    return text
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    lines = render_findings(report, color=color)
+    if lines:
+        lines.append("")
+    lines.append(summary_line(report))
+    return "\n".join(lines)

@@ -1,0 +1,51 @@
+"""Shared tools for checks: word lists kept as data, and spaCy matchers built from them.
+
+Word lists live in ``notelint/checks/data/*.txt`` (one phrase a line, ``#`` comments), so that
+adding a stock phrase is a data change, and configuration can extend a list with ``extra-*``
+options. Matchers are built once per check instance, which the engine caches per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span
+
+
+@cache
+def load_terms(name: str) -> tuple[str, ...]:
+    """Read a word list shipped beside the checks (``data/<name>.txt``)."""
+    text = resources.files("notelint.checks").joinpath("data", f"{name}.txt").read_text("utf-8")
+    terms = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(t for t in terms if t)
+
+
+def phrase_matcher(
+    nlp: Language, terms: Iterable[str], attr: str = "LOWER", label: str = "TERM"
+) -> PhraseMatcher:
+    """A PhraseMatcher over ``terms``; with ``attr="LEMMA"`` the patterns are lemmatized too."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    unique = list(dict.fromkeys(t.strip() for t in terms if t.strip()))
+    patterns = list(nlp.pipe(unique)) if attr == "LEMMA" else [nlp.make_doc(t) for t in unique]
+    matcher.add(label, patterns)
+    return matcher
+
+
+def matched_spans(matcher: PhraseMatcher, doc: Doc | Span) -> list[Span]:
+    """Matches as spans, longest first where they overlap (so 'gift card' beats 'gift')."""
+    from spacy.util import filter_spans
+
+    return sorted(filter_spans(matcher(doc, as_spans=True)), key=lambda s: s.start)
+
+
+def lemmas(span: Doc | Span) -> set[str]:
+    """Lower-cased lemmas of a span's words, for cheap cue tests."""
+    return {t.lemma_.lower() for t in span if not t.is_space and not t.is_punct}

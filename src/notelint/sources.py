@@ -1,0 +1,212 @@
+"""Reading notes: bytes to text, front matter split off, non-prose masked, offsets kept.
+
+The text a check sees (``Source.lint_text``) has exactly the length of the file's text: front
+matter, email headers, fenced code and HTML comments are blanked to spaces (newlines kept). An
+offset in the linted text is therefore an offset in the file, and line:column needs no map
+beyond the line starts. Every input error a user can cause is raised here, as NotelintError.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from notelint.errors import NotelintError
+
+NOTE_SUFFIXES = (".txt", ".md", ".markdown")
+MAX_BYTES = 1024 * 1024
+STDIN_PATH = "<stdin>"
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
+_HTML_COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
+_HEADER_LINE = re.compile(r"(?im)\A(?:[ \t]*(?:to|from|cc|bcc|date|sent|subject)[ \t]*:[^\n]*\n)+")
+_MASKED_HEADER = re.compile(r"(?im)^[ \t]*(?:to|from|cc|bcc|date|sent)[ \t]*:[^\n]*")
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment in a Markdown note: masked from the checks, read for directives."""
+
+    text: str
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """One note as read from disk or stdin.
+
+    ``text`` is the decoded file; ``lint_text`` is the same length with non-prose blanked.
+    ``front_matter_lines`` gives the line of each top-level front matter key, so that context
+    errors can name where a bad value sits.
+    """
+
+    path: str
+    text: str
+    lint_text: str
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_lines: dict[str, int] = field(default_factory=dict)
+    comments: tuple[Comment, ...] = ()
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of a character offset."""
+        starts = self._line_starts or _line_starts(self.text)
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    return (0, *(m.end() for m in re.finditer("\n", text)))
+
+
+def _blank(text: str) -> str:
+    """Spaces for every character but newlines, so offsets and line numbers survive."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode a note's bytes, refusing what is not a text note."""
+    if not data.strip():
+        raise NotelintError("file is empty; there is no note to lint", path=path)
+    if len(data) > MAX_BYTES:
+        raise NotelintError(
+            f"file is {len(data):,} bytes; notes over {MAX_BYTES:,} bytes are not linted", path=path
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise NotelintError(f"invalid UTF-16 ({exc.reason})", path=path) from None
+    if b"\x00" in data[:8192]:
+        raise NotelintError("looks like a binary file (NUL bytes), not a note", path=path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise NotelintError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save the note as UTF-8",
+            path=path,
+        ) from None
+    if not text.strip():
+        raise NotelintError("file is empty; there is no note to lint", path=path)
+    return text
+
+
+def _parse_front_matter(block: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
+    import yaml  # lazily: only notes with front matter pay for it
+
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise NotelintError(f"malformed front matter{where}: {problem}", path=path) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise NotelintError(
+            "malformed front matter: expected 'key: value' lines, "
+            f"got a {type(data).__name__}",
+            path=path,
+        )
+    lines = {m.group(1): block.count("\n", 0, m.start()) + 2 for m in _KEY_LINE.finditer(block)}
+    return {str(k): v for k, v in data.items()}, lines
+
+
+def parse(text: str, path: str) -> Source:
+    """Split a decoded note into front matter, directives and the text to lint."""
+    lint_text = text
+    front_matter: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+
+    if text.startswith("---"):
+        match = _FRONT_MATTER.match(text)
+        if match is None:
+            raise NotelintError(
+                "malformed front matter: the opening '---' has no closing '---'", path=path
+            )
+        front_matter, key_lines = _parse_front_matter(match.group(1), path)
+        lint_text = _blank(text[: match.end()]) + text[match.end() :]
+    elif headers := _HEADER_LINE.match(text):
+        masked = _MASKED_HEADER.sub(lambda m: _blank(m.group()), headers.group())
+        lint_text = masked + text[headers.end() :]
+
+    comments: list[Comment] = []
+    for match in _HTML_COMMENT.finditer(lint_text):
+        start_line = lint_text.count("\n", 0, match.start()) + 1
+        end_line = start_line + match.group().count("\n")
+        comments.append(Comment(match.group(1).strip(), start_line, end_line))
+    lint_text = _HTML_COMMENT.sub(lambda m: _blank(m.group()), lint_text)
+    lint_text = _FENCE.sub(lambda m: _blank(m.group()), lint_text)
+
+    if not lint_text.strip():
+        raise NotelintError("the note has no text outside front matter and code", path=path)
+    return Source(
+        path=path,
+        text=text,
+        lint_text=lint_text,
+        front_matter=front_matter,
+        front_matter_lines=key_lines,
+        comments=tuple(comments),
+        _line_starts=_line_starts(text),
+    )
+
+
+def read_path(path: Path) -> Source:
+    """Read one note file; every way this can fail is a NotelintError naming the file."""
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise NotelintError("no such file", path=shown) from None
+    except IsADirectoryError:
+        raise NotelintError("is a directory", path=shown) from None
+    except OSError as exc:
+        raise NotelintError(f"cannot read: {exc.strerror or exc}", path=shown) from None
+    return parse(decode(data, shown), shown)
+
+
+def read_stdin() -> Source:
+    return parse(decode(sys.stdin.buffer.read(), STDIN_PATH), STDIN_PATH)
+
+
+def expand(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Path | NotelintError]:
+    """Yield the note files named by paths (folders recursively, sorted), or an error per path.
+
+    A path given by name is linted whatever its suffix (the user asked for it); inside folders
+    only ``.txt``, ``.md`` and ``.markdown`` are notes. ``exclude`` holds glob patterns matched
+    against each path as given and against its name, so folders can leave out drafts or vendored
+    templates.
+    """
+    patterns = tuple(exclude)
+
+    def excluded(p: Path) -> bool:
+        return any(p.match(pat) or p.name == pat for pat in patterns) or any(
+            part in patterns for part in p.parts
+        )
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in NOTE_SUFFIXES and p.is_file() and not excluded(p)
+            )
+            if not found:
+                yield NotelintError("folder has no .txt, .md or .markdown notes", path=raw)
+            yield from found
+        elif path.exists() or path.is_symlink():
+            if not excluded(path):
+                yield path
+        else:
+            yield NotelintError("no such file or folder", path=raw)

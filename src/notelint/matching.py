@@ -34,9 +34,27 @@ def phrase_matcher(
 
     matcher = PhraseMatcher(nlp.vocab, attr=attr)
     unique = list(dict.fromkeys(t.strip() for t in terms if t.strip()))
-    patterns = list(nlp.pipe(unique)) if attr == "LEMMA" else [nlp.make_doc(t) for t in unique]
+    if attr == "LEMMA":
+        # The lookup lemmatizer is irregular ("cookies" -> "cooky"): lemmatize the plural
+        # too, so a pattern matches every form the table knows.
+        forms = dict.fromkeys(form for t in unique for form in (t, plural(t)))
+        patterns = list(nlp.pipe(forms))
+    else:
+        patterns = [nlp.make_doc(t) for t in unique]
     matcher.add(label, patterns)
     return matcher
+
+
+def plural(term: str) -> str:
+    """A rough English plural of a phrase's last word, for matching by lemma."""
+    head, _, last = term.rpartition(" ")
+    if last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
 
 
 def matched_spans(matcher: PhraseMatcher, doc: Doc | Span) -> list[Span]:

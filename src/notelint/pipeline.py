@@ -22,8 +22,12 @@ def load_pipeline(model: str | None = None) -> Language:
     """Return the process's Language for ``model`` (None: the blank offline pipeline)."""
     import spacy
 
+    from notelint.paragraphs import NAME, register
+
+    register()
     if model is None:
         nlp = spacy.blank("en")
+        nlp.add_pipe(NAME)
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
@@ -35,6 +39,7 @@ def load_pipeline(model: str | None = None) -> Language:
             f"spaCy model {model!r} is not installed; install it with pip "
             "(for example the en_core_web_sm package) or drop --model"
         ) from None
+    nlp.add_pipe(NAME, first=True)
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
     return nlp

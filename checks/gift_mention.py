@@ -26,6 +26,12 @@ _HEAD_NOUNS = {
     "policy", "product", "system", "market", "sales", "fraud", "tax", "division", "account",
     "processing", "integration", "module", "campaign", "redemption", "api", "vendor", "shop",
 }  # fmt: skip
+# Phrases that make an ordinary object a present: "a book for you", "a mug to say thanks".
+_INTENT_PHRASES = (
+    "for you", "for your desk", "for the team", "for your team", "for the office",
+    "as a thank-you", "as a thank you", "as thanks", "to say thanks", "to say thank you",
+    "to thank you", "a little thank", "to keep", "hope you enjoy", "hope you like",
+)  # fmt: skip
 _TOKEN_PHRASES = (
     "token of my appreciation", "token of my gratitude", "token of our appreciation",
     "small token", "little token", "little something", "small something",
@@ -54,16 +60,21 @@ class GiftMention(Check):
 
     Options:
         extra-gifts: more gift words or phrases to look for (matched on lemmas).
+        extra-possible-gifts: objects that are gifts only with an intent cue such as
+            "for you" or "to say thanks" (a book, a mug).
     """
 
     code = "NL004"
     name = "gift-mention"
     summary = "A gift is sent, brought or enclosed with the note."
-    defaults = {"extra-gifts": []}
+    defaults = {"extra-gifts": [], "extra-possible-gifts": []}
 
     def setup(self) -> None:
         terms = [*load_terms("gifts"), *self.options["extra-gifts"]]
+        possible = [*load_terms("gifts_possible"), *self.options["extra-possible-gifts"]]
         self.gifts = phrase_matcher(self.nlp, terms, attr="LEMMA")
+        self.possible = phrase_matcher(self.nlp, possible, attr="LEMMA")
+        self.intent = phrase_matcher(self.nlp, _INTENT_PHRASES, attr="LOWER")
         self.tokens = phrase_matcher(self.nlp, _TOKEN_PHRASES, attr="LOWER")
 
     def check(self, note: Note) -> Iterator[Finding]:
@@ -89,7 +100,10 @@ class GiftMention(Check):
         verbs = {t.lemma_.lower() for t in sentence}
         if not (words & _FIRST_PERSON and verbs & _GIVING):
             return None
-        for span in matched_spans(self.gifts, sentence):
+        candidates = matched_spans(self.gifts, sentence)
+        if matched_spans(self.intent, sentence):
+            candidates += matched_spans(self.possible, sentence)
+        for span in sorted(candidates, key=lambda s: s.start):
             if self._is_modifier(span) or self._is_idiom(span):
                 continue
             return span

@@ -63,7 +63,9 @@ def runs(root: Path = FIXTURES) -> Iterator[list[Path]]:
     yield from panels.values()
 
 
-def actual_findings(notes: list[Path], config: Config | None = None) -> dict[Path, set[tuple[str, int]]]:
+def actual_findings(
+    notes: list[Path], config: Config | None = None
+) -> dict[Path, set[tuple[str, int]]]:
     """Lint one run and return each note's (code, line) set."""
     sources, errors = read_sources(notes)
     assert not errors, [str(e) for e in errors]
@@ -77,9 +79,13 @@ def compare(
     """Return (missing, unexpected), comparing only codes that exist in the code base."""
     wanted = {e for e in expected if e[0] in codes}
     missing = {
-        e for e in wanted if not any(a[0] == e[0] and (e[1] is None or a[1] == e[1]) for a in actual)
+        e
+        for e in wanted
+        if not any(a[0] == e[0] and (e[1] is None or a[1] == e[1]) for a in actual)
     }
     unexpected = {
-        a for a in actual if not any(e[0] == a[0] and (e[1] is None or e[1] == a[1]) for e in wanted)
+        a
+        for a in actual
+        if not any(e[0] == a[0] and (e[1] is None or e[1] == a[1]) for e in wanted)
     }
     return missing, unexpected

@@ -5,15 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from fixture_runner import FIXTURES, actual_findings, compare, parse_expected, runs
+
 from notelint.registry import checks_by_code
 
 RUNS = list(runs())
 
 
 def _run_id(run: list[Path]) -> str:
-    return str(run[0].relative_to(FIXTURES) if len(run) == 1 else run[0].parent.relative_to(FIXTURES))
+    return str(
+        run[0].relative_to(FIXTURES) if len(run) == 1 else run[0].parent.relative_to(FIXTURES)
+    )
 
 
 def test_there_are_enough_fixtures() -> None:

@@ -58,32 +58,82 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
-              default="text", show_default=True, help="Output format.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Configuration file (default: found by walking up from the first path).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: found by walking up from the first path).",
+)
 @click.option("--select", multiple=True, help="Only these codes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these codes (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these codes to the selection.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Lowest severity that makes the exit status 1 [default: warning].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings were reported.")
-@click.option("--min-score", type=click.IntRange(0, 100), default=None,
-              help="Exit 1 when any note scores below this.")
+@click.option(
+    "--min-score",
+    type=click.IntRange(0, 100),
+    default=None,
+    help="Exit 1 when any note scores below this.",
+)
 @click.option("--model", default=None, help="An installed spaCy pipeline, e.g. en_core_web_sm.")
 @click.option("--to", default=None, help="The recipient, for notes without front matter.")
 @click.option("--company", default=None, help="The company interviewed with.")
 @click.option("--interviewed", default=None, help="When the interview was (ISO date/time).")
 @click.option("--now", "now_text", default=None, help="Take this ISO date/time as now.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Leave out the findings listed in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record this run's findings as the baseline and exit 0.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--statistics", is_flag=True, help="Print a count of findings per code.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-              show_default=True, help="Colour in text output (auto: on a terminal, not NO_COLOR).")
-def lint(paths: tuple[str, ...], fmt: str, config_path: Path | None, select: tuple[str, ...],
-         ignore: tuple[str, ...], extend_select: tuple[str, ...], fail_on: str | None,
-         exit_zero: bool, min_score: int | None, model: str | None, to: str | None,
-         company: str | None, interviewed: str | None, now_text: str | None, quiet: bool,
-         statistics: bool, color: str) -> None:
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour in text output (auto: on a terminal, not NO_COLOR).",
+)
+def lint(
+    paths: tuple[str, ...],
+    fmt: str,
+    config_path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    min_score: int | None,
+    model: str | None,
+    to: str | None,
+    company: str | None,
+    interviewed: str | None,
+    now_text: str | None,
+    baseline_path: Path | None,
+    write_baseline: Path | None,
+    quiet: bool,
+    statistics: bool,
+    color: str,
+) -> None:
     """Lint notes: files, folders (*.txt, *.md, *.markdown) or - for stdin."""
     from notelint import config as config_module
     from notelint.context import parse_datetime
@@ -99,14 +149,18 @@ def lint(paths: tuple[str, ...], fmt: str, config_path: Path | None, select: tup
             select=config_module.parse_codes("--select", _split(select)) if select else None,
             ignore=config_module.parse_codes("--ignore", _split(ignore)) if ignore else None,
             extend_select=config_module.parse_codes("--extend-select", _split(extend_select))
-            if extend_select else None,
+            if extend_select
+            else None,
             fail_on=_severity(fail_on),
             min_score=min_score,
             model=model,
         )
         now = parse_datetime(now_text) if now_text else None
         overrides: dict[str, Any] = {"to": to, "company": company, "interviewed": interviewed}
-        report = _run(paths, config, overrides, now)
+        baseline = _load_baseline(baseline_path) if baseline_path else None
+        report = _run(paths, config, overrides, now, baseline)
+        if write_baseline:
+            _write_baseline(report, write_baseline)
     except NotelintError as exc:
         _fail(str(exc))
     except ValueError as exc:
@@ -115,7 +169,7 @@ def lint(paths: tuple[str, ...], fmt: str, config_path: Path | None, select: tup
     for error in report.errors:
         click.echo(f"notelint: error: {error}", err=True)
     _print(report, fmt, quiet=quiet, statistics=statistics, color=_use_color(color))
-    sys.exit(_exit_status(report, config, exit_zero))
+    sys.exit(_exit_status(report, config, exit_zero or bool(write_baseline)))
 
 
 def _severity(value: str | None) -> Any:
@@ -124,12 +178,28 @@ def _severity(value: str | None) -> Any:
     return Severity(value) if value else None
 
 
-def _run(paths: tuple[str, ...], config: Any, overrides: dict[str, Any], now: Any) -> Any:
+def _run(
+    paths: tuple[str, ...], config: Any, overrides: dict[str, Any], now: Any, baseline: Any
+) -> Any:
     from notelint.api import read_sources
     from notelint.engine import lint_sources
 
     sources, errors = read_sources(paths, config.exclude)
-    return lint_sources(sources, config, overrides, now, errors)
+    return lint_sources(sources, config, overrides, now, errors, baseline)
+
+
+def _load_baseline(path: Path) -> Any:
+    from notelint.baseline import load
+
+    return load(path)
+
+
+def _write_baseline(report: Any, path: Path) -> None:
+    from notelint.baseline import Baseline
+
+    findings = [f for r in report.results for f in r.findings]
+    Baseline.from_findings(findings).dump(path)
+    click.echo(f"notelint: wrote {len(findings)} findings to baseline {path}", err=True)
 
 
 def _print(report: Any, fmt: str, *, quiet: bool, statistics: bool, color: bool) -> None:
@@ -157,9 +227,7 @@ def _exit_status(report: Any, config: Any, exit_zero: bool) -> int:
     failing = any(
         f.severity.rank >= config.fail_on.rank for r in report.results for f in r.findings
     )
-    below = config.min_score is not None and any(
-        r.score < config.min_score for r in report.results
-    )
+    below = config.min_score is not None and any(r.score < config.min_score for r in report.results)
     return 1 if failing or below else 0
 
 

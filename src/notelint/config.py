@@ -153,10 +153,14 @@ def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
                 for v in value.values()
             ):
                 raise NotelintError("config key 'weights': expected a table of CODE = number >= 0")
-            settings["weights"] = {_check_code(f"weights.{k}", k): float(v) for k, v in value.items()}
+            settings["weights"] = {
+                _check_code(f"weights.{k}", k): float(v) for k, v in value.items()
+            }
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise NotelintError("config key 'per-file-ignores': expected a table of glob = codes")
+                raise NotelintError(
+                    "config key 'per-file-ignores': expected a table of glob = codes"
+                )
             settings["per_file_ignores"] = tuple(
                 (glob, _codes(f"per-file-ignores.{glob}", codes)) for glob, codes in value.items()
             )

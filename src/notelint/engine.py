@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from notelint.baseline import Baseline
 from notelint.config import Config
 from notelint.context import build_context
 from notelint.errors import NotelintError
@@ -67,8 +68,13 @@ def lint_sources(
     overrides: Mapping[str, Any] | None = None,
     now: dt.datetime | None = None,
     errors: Iterable[NotelintError] = (),
+    baseline: Baseline | None = None,
 ) -> Report:
-    """Check every source and return a Report; ``errors`` are input errors met earlier."""
+    """Check every source and return a Report.
+
+    ``errors`` are input errors met while reading, reported with the results; ``baseline``
+    holds known findings to leave out.
+    """
     config = config or Config()
     now = now or dt.datetime.now(dt.timezone.utc)
     failed = list(errors)
@@ -83,7 +89,7 @@ def lint_sources(
     docs = nlp.pipe((s.lint_text for s, _ in contexts), batch_size=64)
     notes = [
         Note(source, context, doc, find_layout(source.lint_text))
-        for (source, context), doc in zip(contexts, docs)
+        for (source, context), doc in zip(contexts, docs, strict=True)
     ]
 
     found: dict[str, list[Finding]] = {note.path: [] for note in notes}
@@ -103,7 +109,9 @@ def lint_sources(
             (
                 f
                 for f in found[note.path]
-                if f.code not in ignored and not is_suppressed(f, ranges)
+                if f.code not in ignored
+                and not is_suppressed(f, ranges)
+                and not (baseline and baseline.absorb(f))
             ),
             key=lambda f: (f.line, f.column, f.code),
         )

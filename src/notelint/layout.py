@@ -72,15 +72,15 @@ def find_layout(text: str) -> Layout:
     signoff = None
     for index in range(len(lines) - 1, max(first, len(lines) - _MAX_SIGNATURE_LINES) - 1, -1):
         line_text = text[slice(*lines[index])]
-        if _CLOSING.match(line_text) or (index == len(lines) - 1 and _DASH_SIGNATURE.match(line_text)):
+        if _CLOSING.match(line_text) or (
+            index == len(lines) - 1 and _DASH_SIGNATURE.match(line_text)
+        ):
             signoff = (lines[index][0], lines[-1][1])
             last = index
             break
 
-    if first >= last:
-        body = (lines[0][0], lines[-1][1])
-    else:
-        body = (lines[first][0], lines[last - 1][1])
+    # A note that is all frame (a one-line "Thanks!") is its own body.
+    body = (lines[0][0], lines[-1][1]) if first >= last else (lines[first][0], lines[last - 1][1])
     return Layout(
         body=body, subject=subject, salutation=salutation, recipient=recipient, signoff=signoff
     )

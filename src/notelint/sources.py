@@ -114,8 +114,7 @@ def _parse_front_matter(block: str, path: str) -> tuple[dict[str, Any], dict[str
         data = {}
     if not isinstance(data, dict):
         raise NotelintError(
-            "malformed front matter: expected 'key: value' lines, "
-            f"got a {type(data).__name__}",
+            f"malformed front matter: expected 'key: value' lines, got a {type(data).__name__}",
             path=path,
         )
     lines = {m.group(1): block.count("\n", 0, m.start()) + 2 for m in _KEY_LINE.finditer(block)}

@@ -55,7 +55,11 @@ def parse_directives(comments: Iterable[Comment], last_line: int) -> list[Suppre
             for code in codes:
                 open_ranges.setdefault(code, comment.line)
         else:
-            closing = open_ranges if ALL in codes else {c: open_ranges[c] for c in codes & set(open_ranges)}
+            closing = (
+                open_ranges
+                if ALL in codes
+                else {c: open_ranges[c] for c in codes & set(open_ranges)}
+            )
             for code, first in list(closing.items()):
                 ranges.append(Suppression(frozenset({code}), first, comment.line))
                 del open_ranges[code]

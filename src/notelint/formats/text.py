@@ -20,8 +20,10 @@ def render_findings(report: Report, *, color: bool = False) -> list[str]:
     lines = []
     for result in report.results:
         for f in result.findings:
-            where = click.style(f"{f.path}:{f.line}:{f.column}:", bold=True) if color else (
-                f"{f.path}:{f.line}:{f.column}:"
+            where = (
+                click.style(f"{f.path}:{f.line}:{f.column}:", bold=True)
+                if color
+                else (f"{f.path}:{f.line}:{f.column}:")
             )
             code = click.style(f.code, fg=_COLOURS[f.severity], bold=True) if color else f.code
             lines.append(f"{where} {code} {f.name} {f.message}")

@@ -1,0 +1,290 @@
+"""NL005 panel-copy: one note sent, with the names swapped, to several people of a panel."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from notelint.matching import load_terms
+from notelint.registry import SetCheck, location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from notelint.findings import Finding
+    from notelint.note import Note
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_PERSON_SEPARATOR = re.compile(r"\s*(?:,|&|/|;|\band\b|\bor\b)\s*", re.I)
+_PLACEHOLDER = re.compile(r"[\[\]{}<>]|\b[XY]{2,}\b")
+_NAME = "<name>"
+
+Person = frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """What one note brings to the comparison: who it is for and its body as word ids."""
+
+    note: Note
+    recipients: tuple[Person, ...]
+    company: str | None
+    words: tuple[int, ...]
+    reordered: tuple[int, ...]
+    anchor: tuple[int, int]
+
+    def shares_recipient(self, other: _Profile) -> bool:
+        """One person in both notes' recipients ("Priya" and "Priya Raman" are one person)."""
+        return any(a <= b or b <= a for a in self.recipients for b in other.recipients)
+
+    def other_application(self, other: _Profile) -> bool:
+        return bool(self.company and other.company and self.company != other.company)
+
+
+class PanelCopy(SetCheck):
+    """Flags notes of one run that are the same note sent to different people.
+
+    What it does:
+        Compares the bodies of all the notes linted together, with the salutation and the
+        sign-off left out and the names of the recipients and of the writer blanked (copies
+        swap names). Two notes to different recipients whose bodies are near-identical are
+        both reported, each naming the other file. The recipient is front matter `to`, else
+        the name in the salutation.
+
+        Left out of the comparison, so that they never fire:
+        - notes to the same person ("Priya" and "Priya Raman" are one person): two drafts of
+          one note are not a panel copy;
+        - notes whose recipient is unknown (no `to`, and a salutation without a person's name:
+          "Dear Hiring Manager", "Hi team", "Dear [Name]"): two such notes may be drafts for
+          one person, and a coach's folder of templates is alike on purpose;
+        - notes whose front matter names different companies: different applications;
+        - bodies of fewer than `min-words` words.
+
+        Similarity is the share of the two bodies' words (lemmas, in order) that line up:
+        2 x the longest common word sequence / the total of both lengths, also measured with
+        the sentences put in a fixed order, so that a copy with its paragraphs shuffled is
+        still found. Notes that share a closing paragraph but say different things about
+        the conversation stay well below the threshold. Candidate pairs come from an index of
+        each body's rarest words (prefix filtering), which finds every pair above the
+        threshold without comparing every note with every other one.
+
+    Why is this bad?
+        Panels compare notes. The same text sent to several interviewers, with only the name
+        changed, is noticed and reads as a form letter: each panelist's note must be
+        customised, built on what that person asked or said.
+
+    Example:
+        Two files, to Priya Raman and to Tom Okafor, each saying "Thank you for taking the time
+        to speak with me about the analytics role. I enjoyed learning about the team ...".
+
+    Use instead:
+        Write each note around that person's part of the conversation: "Priya, your question
+        about late-arriving data stuck with me ..." and "Tom, the on-call rota you described
+        ...".
+
+    Options:
+        similarity: how alike two bodies must be to count as copies, from 0 to 1 (default
+            0.85: 85% of the words line up; a shared closing paragraph is far below it).
+        min-words: bodies shorter than this many words are not compared (default 8).
+        extra-generic-recipients: more words that address a role or a group, not a person
+            ("Dear Search Committee"), so that such a recipient counts as unknown.
+    """
+
+    code = "NL005"
+    name = "panel-copy"
+    summary = "Near-identical notes are sent to different people of a panel."
+    defaults = {"similarity": 0.85, "min-words": 8, "extra-generic-recipients": []}
+
+    def setup(self) -> None:
+        similarity = float(self.options["similarity"])
+        if not 0 < similarity <= 1:
+            raise ValueError(f"NL005 similarity must be in (0, 1], got {similarity}")
+        self.similarity = similarity
+        self.min_words = int(self.options["min-words"])
+        self.generic = {
+            w.lower()
+            for term in (
+                *load_terms("generic_recipients"),
+                *self.options["extra-generic-recipients"],
+            )
+            for w in _NAME_WORD.findall(term)
+        }
+
+    def check_set(self, notes: Sequence[Note]) -> Iterator[Finding]:
+        names = self._name_words(notes)
+        vocabulary: dict[str, int] = {}
+        profiles = [
+            profile
+            for note in notes
+            if (profile := self._profile(note, names, vocabulary)) is not None
+        ]
+        copies: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for i, j in self._candidates(profiles):
+            score = self._similarity(profiles[i], profiles[j])
+            if score >= self.similarity:
+                copies[i].append((score, j))
+                copies[j].append((score, i))
+        for i, matches in copies.items():
+            yield self._finding(profiles[i], [(s, profiles[j]) for s, j in sorted(matches)[::-1]])
+
+    # -- who a note is for ------------------------------------------------------------------
+
+    def _persons(self, names: Iterable[str]) -> tuple[Person, ...]:
+        """Each name as the set of its words, without titles and role words; none if unsure."""
+        persons = []
+        for name in names:
+            if _PLACEHOLDER.search(name):
+                return ()
+            for part in _PERSON_SEPARATOR.split(name):
+                words = {w.lower() for w in _NAME_WORD.findall(part)} - self.generic
+                if words:
+                    persons.append(frozenset(words))
+        return tuple(persons)
+
+    def _recipients(self, note: Note) -> tuple[Person, ...]:
+        if note.context.to:
+            return self._persons(note.context.to)
+        return self._persons([note.layout.recipient] if note.layout.recipient else [])
+
+    @staticmethod
+    def _signature_name(note: Note) -> list[str]:
+        """The writer's name: the line after the closing ("Best,\\nSam Lee"), or "— Sam"."""
+        if note.layout.signoff is None:
+            return []
+        lines = [ln for ln in note.source.lint_text[slice(*note.layout.signoff)].splitlines()]
+        lines = [ln.strip() for ln in lines if ln.strip()]
+        line = lines[1] if len(lines) > 1 else lines[0] if lines else ""
+        return [line.lstrip("-–— ")]
+
+    def _name_words(self, notes: Sequence[Note]) -> frozenset[str]:
+        """Every recipient's, panelist's and writer's name word in the run, lower-cased.
+
+        Blanked in every body alike, so that "Priya, your point ..." and "Tom, your point ..."
+        read the same; only capitalised words are blanked ("Will" the name, not "will").
+        """
+        words: set[str] = set()
+        for note in notes:
+            names = [*note.context.to, *note.context.panel, *self._signature_name(note)]
+            if note.layout.recipient:
+                names.append(note.layout.recipient)
+            for person in self._persons(names):
+                words |= person
+        return frozenset(words)
+
+    # -- what a note says -------------------------------------------------------------------
+
+    def _profile(
+        self, note: Note, names: frozenset[str], vocabulary: dict[str, int]
+    ) -> _Profile | None:
+        """The note's body as word ids, or None when it cannot take part in a comparison."""
+        recipients = self._recipients(note)
+        spans = note.body_sentences()
+        sentences = [s for s in (_words(span, note.layout.body, names) for span in spans) if s]
+        body = [w for s in sentences for w in s]
+        if not recipients or sum(w != _NAME for w in body) < self.min_words:
+            return None
+
+        def ids(words: Iterable[str]) -> tuple[int, ...]:
+            return tuple(vocabulary.setdefault(w, len(vocabulary)) for w in words)
+
+        first = spans[0]
+        company = note.context.company
+        return _Profile(
+            note=note,
+            recipients=recipients,
+            company=" ".join(company.lower().split()) if company else None,
+            words=ids(body),
+            reordered=ids(w for s in sorted(sentences) for w in s),
+            anchor=(max(first.start_char, note.layout.body[0]), first.end_char),
+        )
+
+    # -- which notes are copies -------------------------------------------------------------
+
+    def _candidates(self, profiles: Sequence[_Profile]) -> Iterator[tuple[int, int]]:
+        """Pairs that may reach the threshold, found through each body's rarest words.
+
+        Two bodies whose similarity is at least t share at least t*n/(2-t) of the n words of
+        each (counting repeats), so they must share a word among the rarest n - that + 1 words
+        of each (prefix filtering, as in all-pairs similarity joins). Only those prefixes are
+        indexed: no pair above the threshold is missed, and common words never pair notes up.
+        """
+        t = self.similarity
+        items = [_occurrences(p.words) for p in profiles]
+        frequency = Counter(item for its in items for item in its)
+        index: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i, its in enumerate(items):
+            ordered = sorted(its, key=lambda item: (frequency[item], item))
+            overlap = math.ceil(t * len(its) / (2 - t) - 1e-9)
+            seen: set[int] = set()
+            for item in ordered[: len(its) - overlap + 1]:
+                for j in index[item]:
+                    if j not in seen and self._comparable(profiles[i], profiles[j]):
+                        seen.add(j)
+                        yield j, i
+                index[item].append(i)
+
+    def _comparable(self, a: _Profile, b: _Profile) -> bool:
+        short, long = sorted((len(a.words), len(b.words)))
+        return (
+            2 * short >= self.similarity * (short + long)
+            and not a.shares_recipient(b)
+            and not a.other_application(b)
+        )
+
+    def _similarity(self, a: _Profile, b: _Profile) -> float:
+        from rapidfuzz.distance import Indel
+
+        return max(
+            Indel.normalized_similarity(a.words, b.words),
+            Indel.normalized_similarity(a.reordered, b.reordered),
+        )
+
+    # -- the report -------------------------------------------------------------------------
+
+    def _finding(self, profile: _Profile, matches: list[tuple[float, _Profile]]) -> Finding:
+        note = profile.note
+        score, first = matches[0]
+        others = f" and {len(matches) - 1} more" if len(matches) > 1 else ""
+        return self.finding(
+            note,
+            *profile.anchor,
+            f"the body is {score:.0%} the same as the note to {_shown(first.note)} "
+            f"({first.note.path}){others}, once names are set aside",
+            "Panels compare notes: rewrite this one around what this person asked or told you "
+            "(a question of theirs, a problem of their team) instead of swapping the name.",
+            related=[location(m.note, *m.anchor) for _, m in matches],
+        )
+
+
+def _words(sentence: Span, body: tuple[int, int], names: frozenset[str]) -> tuple[str, ...]:
+    """A sentence's lower-cased lemmas inside the body, each run of names as one ``<name>``."""
+    words: list[str] = []
+    for token in sentence:
+        if token.is_space or token.is_punct or not body[0] <= token.idx < body[1]:
+            continue
+        word = _NAME if _is_name(token, names) else token.lemma_.lower()
+        if not (word == _NAME and words and words[-1] == _NAME):
+            words.append(word)
+    return tuple(words)
+
+
+def _is_name(token: Token, names: frozenset[str]) -> bool:
+    return token.text[:1].isupper() and token.lower_ in names
+
+
+def _occurrences(words: Sequence[int]) -> list[tuple[int, int]]:
+    """A multiset as a set: the k-th "the" of a body is the item (the, k)."""
+    seen: Counter[int] = Counter()
+    items = []
+    for word in words:
+        items.append((word, seen[word]))
+        seen[word] += 1
+    return items
+
+
+def _shown(note: Note) -> str:
+    return ", ".join(note.context.to) or note.layout.recipient or "someone else"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from notelint.errors import NotelintError
 from notelint.matching import load_terms
 from notelint.registry import SetCheck, location
 
@@ -97,12 +98,18 @@ class PanelCopy(SetCheck):
     code = "NL005"
     name = "panel-copy"
     summary = "Near-identical notes are sent to different people of a panel."
-    defaults = {"similarity": 0.85, "min-words": 8, "extra-generic-recipients": []}
+    defaults: ClassVar[Mapping[str, Any]] = {
+        "similarity": 0.85,
+        "min-words": 8,
+        "extra-generic-recipients": [],
+    }
 
     def setup(self) -> None:
         similarity = float(self.options["similarity"])
         if not 0 < similarity <= 1:
-            raise ValueError(f"NL005 similarity must be in (0, 1], got {similarity}")
+            raise NotelintError(
+                f"option NL005.similarity: expected a number in (0, 1], got {similarity}"
+            )
         self.similarity = similarity
         self.min_words = int(self.options["min-words"])
         self.generic = {
@@ -155,10 +162,11 @@ class PanelCopy(SetCheck):
         """The writer's name: the line after the closing ("Best,\\nSam Lee"), or "— Sam"."""
         if note.layout.signoff is None:
             return []
-        lines = [ln for ln in note.source.lint_text[slice(*note.layout.signoff)].splitlines()]
-        lines = [ln.strip() for ln in lines if ln.strip()]
-        line = lines[1] if len(lines) > 1 else lines[0] if lines else ""
-        return [line.lstrip("-–— ")]
+        text = note.source.lint_text[slice(*note.layout.signoff)]
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if len(lines) > 1:
+            return [lines[1]]
+        return [lines[0].lstrip("-–— ")] if lines and lines[0][0] in "-–—" else []
 
     def _name_words(self, notes: Sequence[Note]) -> frozenset[str]:
         """Every recipient's, panelist's and writer's name word in the run, lower-cased.

@@ -92,6 +92,12 @@ def main() -> None:
 @click.option("--to", default=None, help="The recipient, for notes without front matter.")
 @click.option("--company", default=None, help="The company interviewed with.")
 @click.option("--interviewed", default=None, help="When the interview was (ISO date/time).")
+@click.option(
+    "--context",
+    "context_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your own notes from the interview (free text): its key phrases count as topics.",
+)
 @click.option("--now", "now_text", default=None, help="Take this ISO date/time as now.")
 @click.option(
     "--baseline",
@@ -127,6 +133,7 @@ def lint(
     to: str | None,
     company: str | None,
     interviewed: str | None,
+    context_file: Path | None,
     now_text: str | None,
     baseline_path: Path | None,
     write_baseline: Path | None,
@@ -157,6 +164,8 @@ def lint(
         )
         now = parse_datetime(now_text) if now_text else None
         overrides: dict[str, Any] = {"to": to, "company": company, "interviewed": interviewed}
+        if context_file:
+            overrides["context"] = _read_context(context_file)
         baseline = _load_baseline(baseline_path) if baseline_path else None
         report = _run(paths, config, overrides, now, baseline)
         if write_baseline:
@@ -186,6 +195,15 @@ def _run(
 
     sources, errors = read_sources(paths, config.exclude)
     return lint_sources(sources, config, overrides, now, errors, baseline)
+
+
+def _read_context(path: Path) -> str:
+    from notelint.sources import decode
+
+    try:
+        return decode(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise NotelintError(f"--context {path}: {exc.strerror or exc}") from None
 
 
 def _load_baseline(path: Path) -> Any:

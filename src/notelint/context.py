@@ -7,6 +7,7 @@ and its line. Checks read a Context, never the raw front matter.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,8 @@ DATE_FIELDS = ("interviewed", "sent", "written")
 TEXT_FIELDS = ("company", "role")
 LIST_FIELDS = ("topics",)
 KNOWN_FIELDS = (*NAME_FIELDS, *DATE_FIELDS, *TEXT_FIELDS, *LIST_FIELDS, "notelint")
+_CODE_SHAPE = re.compile(r"[A-Za-z]{1,5}[0-9]{1,4}")
+_ISO_EXAMPLE = "an ISO date such as 2026-03-02 or 2026-03-02T14:00"
 
 
 @dataclass(frozen=True)
@@ -56,9 +59,12 @@ def parse_datetime(value: Any) -> dt.datetime:
         text = value.strip().replace(" ", "T", 1)
         if text.endswith(("Z", "z")):
             text = text[:-1] + "+00:00"
-        result = dt.datetime.fromisoformat(text)
+        try:
+            result = dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"expected {_ISO_EXAMPLE}, got {value!r}") from None
     else:
-        raise ValueError(f"expected an ISO date, got {type(value).__name__}")
+        raise ValueError(f"expected {_ISO_EXAMPLE}, got {type(value).__name__}")
     return result if result.tzinfo else result.replace(tzinfo=dt.timezone.utc)
 
 
@@ -82,9 +88,25 @@ def _ignore(value: Any) -> tuple[str, ...]:
     codes = value.get("ignore", [])
     if isinstance(codes, str):
         codes = [codes]
-    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+    if not isinstance(codes, list) or not all(isinstance(c, str) and c.strip() for c in codes):
         raise ValueError("expected ignore to be a list of codes such as NL006")
-    return tuple(c.upper() for c in codes)
+    return tuple(dict.fromkeys(code for c in codes for code in _ignored_codes(c.strip())))
+
+
+def _ignored_codes(selector: str) -> list[str]:
+    """Codes for one ``ignore`` entry: a code, a prefix, or a check's name.
+
+    A code-shaped entry is kept even when no check has it (like ruff's ``noqa``), so a note can
+    name a check that a newer notelint has; a name nobody has is a typo and an error.
+    """
+    from notelint.registry import iter_codes  # lazily: it imports the checks
+
+    try:
+        return list(iter_codes([selector]))
+    except KeyError:
+        if _CODE_SHAPE.fullmatch(selector):
+            return [selector.upper()]
+        raise ValueError(f"unknown check {selector!r} in ignore") from None
 
 
 def build_context(
@@ -94,10 +116,13 @@ def build_context(
     values: dict[str, Any] = {}
     raw = {**source.front_matter, **{k: v for k, v in (overrides or {}).items() if v}}
     for key, value in raw.items():
-        line = source.front_matter_lines.get(key)
-        where = f" (line {line})" if line and key in source.front_matter else ""
         if value is None:
             continue
+        line = source.front_matter_lines.get(key)
+        if overrides and overrides.get(key):
+            field_name = f"--{key}"
+        else:
+            field_name = f"front matter field '{key}'" + (f" (line {line})" if line else "")
         try:
             if key in NAME_FIELDS:
                 values[key] = _names(value)
@@ -110,7 +135,5 @@ def build_context(
             elif key == "notelint":
                 values["ignore"] = _ignore(value)
         except ValueError as exc:
-            raise NotelintError(
-                f"front matter field '{key}'{where}: {exc}", path=source.path
-            ) from None
+            raise NotelintError(f"{field_name}: {exc}", path=source.path) from None
     return Context(**values, lines=dict(source.front_matter_lines), now=now)

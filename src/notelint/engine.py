@@ -17,6 +17,7 @@ from notelint.config import Config
 from notelint.context import build_context
 from notelint.errors import NotelintError
 from notelint.findings import Finding
+from notelint.keyphrases import extract
 from notelint.layout import find_layout
 from notelint.note import Note
 from notelint.pipeline import load_pipeline
@@ -77,6 +78,11 @@ def lint_sources(
     """
     config = config or Config()
     now = now or dt.datetime.now(dt.timezone.utc)
+    nlp = load_pipeline(config.model)
+    overrides = dict(overrides or {})
+    if interview_notes := overrides.pop("context", None):
+        # Free-text notes from the interview stand in for front matter topics.
+        overrides["topics"] = [*overrides.get("topics", ()), *extract(nlp(interview_notes))]
     failed = list(errors)
     contexts = []
     for source in sources:
@@ -85,7 +91,6 @@ def lint_sources(
         except NotelintError as exc:
             failed.append(exc)
     checks = build_checks(config)
-    nlp = load_pipeline(config.model)
     docs = nlp.pipe((s.lint_text for s, _ in contexts), batch_size=64)
     notes = [
         Note(source, context, doc, find_layout(source.lint_text))

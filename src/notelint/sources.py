@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +24,16 @@ MAX_BYTES = 1024 * 1024
 STDIN_PATH = "<stdin>"
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
+# The closing fence may carry a "\r" (CRLF files) and be longer than the opening one.
+_FENCE = re.compile(
+    r"^[ \t]{0,3}(([`~])\2{2,})[^\n]*\n.*?(?:^[ \t]{0,3}\1\2*[ \t\r]*$|\Z)", re.S | re.M
+)
 _HTML_COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 _HEADER_LINE = re.compile(r"(?im)\A(?:[ \t]*(?:to|from|cc|bcc|date|sent|subject)[ \t]*:[^\n]*\n)+")
 _MASKED_HEADER = re.compile(r"(?im)^[ \t]*(?:to|from|cc|bcc|date|sent)[ \t]*:[^\n]*")
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
+_OPENING_DASHES = re.compile(r"---[ \t]*\r?(?:\n|\Z)")
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
 @dataclass(frozen=True)
@@ -82,29 +88,49 @@ def decode(data: bytes, path: str) -> str:
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise NotelintError(f"invalid UTF-16 ({exc.reason})", path=path) from None
-    if b"\x00" in data[:8192]:
+    elif b"\x00" in data[:8192]:
         raise NotelintError("looks like a binary file (NUL bytes), not a note", path=path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise NotelintError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save the note as UTF-8",
-            path=path,
-        ) from None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise NotelintError(
+                f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                "save the note as UTF-8",
+                path=path,
+            ) from None
     if not text.strip():
         raise NotelintError("file is empty; there is no note to lint", path=path)
     return text
 
 
-def _parse_front_matter(block: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
+@cache
+def _yaml_loader() -> type:
+    """``yaml.SafeLoader`` that leaves dates as text.
+
+    PyYAML builds dates itself and raises a bare ValueError on one like ``2026-13-02``; kept as
+    text, a date is parsed by the context, whose error names the field and its line.
+    """
     import yaml  # lazily: only notes with front matter pay for it
 
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP_TAG]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
+
+
+def _parse_front_matter(block: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
+    import yaml
+
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_yaml_loader())  # a SafeLoader: no arbitrary objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
@@ -127,7 +153,7 @@ def parse(text: str, path: str) -> Source:
     front_matter: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
 
-    if text.startswith("---"):
+    if _OPENING_DASHES.match(text):
         match = _FRONT_MATTER.match(text)
         if match is None:
             raise NotelintError(

@@ -263,11 +263,18 @@ def rules() -> None:
 def explain(code: str) -> None:
     """Print a check's documentation (by code or name)."""
     from notelint.registry import all_checks
+    from notelint.scoring import first_deduction
 
     for check in all_checks():
         if code.upper() == check.code or code == check.name:
             click.echo(f"{check.code} {check.name} ({check.severity.value})\n")
             click.echo(check.documentation())
+            points = first_deduction(check.code, check.severity)
+            click.echo(
+                f"\nScore: takes {points:g} points off a note ({check.severity.value}, weight 1.0 "
+                "by default); each further finding of it takes half as much again, up to "
+                f"{2 * points:g}. Configure with [tool.notelint] weights / severity-weights."
+            )
             return
     _fail(f"unknown check {code!r}; see notelint rules")
 

@@ -31,6 +31,7 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     weights: Mapping[str, float] = field(default_factory=dict)
+    severity_weights: Mapping[Severity, float] | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exclude: tuple[str, ...] = ()
     min_score: int | None = None
@@ -156,6 +157,23 @@ def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
             settings["weights"] = {
                 _check_code(f"weights.{k}", k): float(v) for k, v in value.items()
             }
+        elif key == "severity-weights":
+            if not isinstance(value, dict) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
+                for v in value.values()
+            ):
+                raise NotelintError(
+                    "config key 'severity-weights': expected a table of level = number >= 0"
+                )
+            from notelint.scoring import SEVERITY_WEIGHTS
+
+            levels = dict(SEVERITY_WEIGHTS)
+            for level, weight in value.items():
+                try:
+                    levels[Severity.parse(level)] = float(weight)
+                except ValueError as exc:
+                    raise NotelintError(f"config key 'severity-weights.{level}': {exc}") from None
+            settings["severity_weights"] = levels
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise NotelintError(

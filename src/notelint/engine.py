@@ -120,6 +120,6 @@ def lint_sources(
             ),
             key=lambda f: (f.line, f.column, f.code),
         )
-        value, parts = score(kept, config.weights)
+        value, parts = score(kept, config.weights, config.severity_weights)
         results.append(FileResult(note.path, tuple(kept), value, parts))
     return Report(tuple(results), tuple(failed))

@@ -30,8 +30,20 @@ class ScorePart:
     deduction: float
 
 
+def first_deduction(
+    code: str,
+    severity: Severity,
+    weights: Mapping[str, float] | None = None,
+    severity_weights: Mapping[Severity, float] | None = None,
+) -> float:
+    """What the first finding of a check takes off: severity weight times check weight."""
+    return (severity_weights or SEVERITY_WEIGHTS)[severity] * (weights or {}).get(code, 1.0)
+
+
 def score(
-    findings: Iterable[Finding], weights: Mapping[str, float] | None = None
+    findings: Iterable[Finding],
+    weights: Mapping[str, float] | None = None,
+    severity_weights: Mapping[Severity, float] | None = None,
 ) -> tuple[int, tuple[ScorePart, ...]]:
     """Return the note's score and its parts, one per check that fired."""
     counts: Counter[str] = Counter()
@@ -42,7 +54,7 @@ def score(
             worst[finding.code] = finding.severity
     parts = []
     for code in sorted(counts):
-        base = SEVERITY_WEIGHTS[worst[code]] * (weights or {}).get(code, 1.0)
+        base = first_deduction(code, worst[code], weights, severity_weights)
         deduction = min(base * (1 + 0.5 * (counts[code] - 1)), 2 * base)
         parts.append(ScorePart(code, counts[code], round(deduction, 1)))
     total = sum(p.deduction for p in parts)

@@ -1,0 +1,52 @@
+"""The pipeline: offline, spaCy's CLI left unimported, lemmas equal to spaCy's lookup mode."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from notelint.errors import NotelintError
+from notelint.pipeline import load_pipeline
+
+TEXT = (
+    "Hi Dana,\n\nI was running the audits when you mentioned the cookies and the geese. "
+    "We'd discussed better-known processes; she flew there.\n\nBest,\nLee"
+)
+
+
+def test_spacy_cli_is_not_imported_but_still_usable() -> None:
+    code = (
+        "import sys\n"
+        "from notelint.spacy_import import import_spacy\n"
+        "spacy = import_spacy()\n"
+        "assert 'requests' not in sys.modules and 'typer' not in sys.modules\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.download)\n"
+        "assert 'typer' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_lemmas_match_spacys_lookup_lemmatizer() -> None:
+    import spacy
+
+    reference = spacy.blank("en")
+    reference.add_pipe("lemmatizer", config={"mode": "lookup"})
+    reference.initialize()
+    ours = [t.lemma_ for t in load_pipeline()(TEXT)]
+    assert ours == [t.lemma_ for t in reference(TEXT)]
+    assert "run" in ours and "goose" in ours
+
+
+def test_paragraphs_and_greeting_start_sentences() -> None:
+    sentences = [s.text.strip() for s in load_pipeline()(TEXT).sents if s.text.strip()]
+    assert sentences[0] == "Hi Dana,"
+    assert sentences[1].startswith("I was running")
+    assert "Best," in sentences
+
+
+def test_unknown_model_is_a_user_error() -> None:
+    with pytest.raises(NotelintError, match="not installed"):
+        load_pipeline("en_core_web_nonexistent")

@@ -1,8 +1,9 @@
 """The one spaCy pipeline of the process, built on first use.
 
 By default a blank English pipeline with a rule-based sentencizer and lemmas from the lookup
-table of spacy-lookups-data (see lookup_lemmas.py): it needs no download and no network. ``--model NAME`` loads an installed
-trained pipeline instead (its tagger and parser give better lemmas and sentences, its NER names).
+table of spacy-lookups-data (see lookup_lemmas.py): it needs no download and no network.
+``--model NAME`` loads an installed trained pipeline instead (its tagger and parser give
+better lemmas and sentences, its NER names).
 spaCy is imported here and nowhere at import time, so ``notelint --help`` stays fast.
 """
 

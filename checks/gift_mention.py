@@ -24,7 +24,7 @@ _HEAD_NOUNS = {
     "team", "program", "programme", "platform", "startup", "company", "business", "industry",
     "banner", "consent", "service", "delivery", "shop", "store", "app", "project", "feature",
     "policy", "product", "system", "market", "sales", "fraud", "tax", "division", "account",
-    "processing", "integration", "module", "campaign", "redemption", "api", "vendor", "shop",
+    "processing", "integration", "module", "campaign", "redemption", "api", "vendor",
 }  # fmt: skip
 # Phrases that make an ordinary object a present: "a book for you", "a mug to say thanks".
 _INTENT_PHRASES = (
@@ -100,14 +100,18 @@ class GiftMention(Check):
         verbs = {t.lemma_.lower() for t in sentence}
         if not (words & _FIRST_PERSON and verbs & _GIVING):
             return None
-        candidates = matched_spans(self.gifts, sentence)
+        gifts = [s for s in matched_spans(self.gifts, sentence) if not self._not_a_gift(s)]
+        if gifts:
+            return gifts[0]
         if matched_spans(self.intent, sentence):
-            candidates += matched_spans(self.possible, sentence)
-        for span in sorted(candidates, key=lambda s: s.start):
-            if self._is_modifier(span) or self._is_idiom(span):
-                continue
-            return span
+            possible = [
+                s for s in matched_spans(self.possible, sentence) if not self._not_a_gift(s)
+            ]
+            return possible[0] if possible else None
         return None
+
+    def _not_a_gift(self, span: Span) -> bool:
+        return self._is_modifier(span) or self._is_idiom(span)
 
     @staticmethod
     def _is_modifier(span: Span) -> bool:

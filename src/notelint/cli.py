@@ -41,7 +41,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
 def _use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    # no-color.org: NO_COLOR set to a non-empty value turns colour off.
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 @click.group(cls=_LintByDefault, context_settings={"help_option_names": ["-h", "--help"]})
@@ -143,7 +144,6 @@ def lint(
 ) -> None:
     """Lint notes: files, folders (*.txt, *.md, *.markdown) or - for stdin."""
     from notelint import config as config_module
-    from notelint.context import parse_datetime
 
     if not paths:
         _fail("no notes given; pass files, folders or - for stdin (see notelint --help)")
@@ -162,7 +162,7 @@ def lint(
             min_score=min_score,
             model=model,
         )
-        now = parse_datetime(now_text) if now_text else None
+        now = _parse_now(now_text) if now_text else None
         overrides: dict[str, Any] = {"to": to, "company": company, "interviewed": interviewed}
         if context_file:
             overrides["context"] = _read_context(context_file)
@@ -172,13 +172,20 @@ def lint(
             _write_baseline(report, write_baseline)
     except NotelintError as exc:
         _fail(str(exc))
-    except ValueError as exc:
-        _fail(f"--now: {exc}")
 
     for error in report.errors:
         click.echo(f"notelint: error: {error}", err=True)
     _print(report, fmt, quiet=quiet, statistics=statistics, color=_use_color(color))
     sys.exit(_exit_status(report, config, exit_zero or bool(write_baseline)))
+
+
+def _parse_now(text: str) -> Any:
+    from notelint.context import parse_datetime
+
+    try:
+        return parse_datetime(text)
+    except ValueError as exc:
+        raise NotelintError(f"--now: {exc}") from None
 
 
 def _severity(value: str | None) -> Any:
@@ -230,7 +237,7 @@ def _print(report: Any, fmt: str, *, quiet: bool, statistics: bool, color: bool)
     else:
         output = render(fmt, report, color=color)
     if output:
-        click.echo(output)
+        click.echo(output, color=color)  # else click strips ANSI when piped
     if statistics:
         summary = summarize(report)
         for code, count in summary.by_code.items():

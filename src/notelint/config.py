@@ -68,17 +68,25 @@ class Config:
         return replace(self, **{k: v for k, v in changes.items() if v not in (None, ())})
 
 
+def _where(key: str) -> str:
+    """How a message names a setting: a flag as typed, a file's key quoted."""
+    return key if key.startswith("--") else f"config key '{key}'"
+
+
 def _codes(key: str, value: Any) -> tuple[str, ...]:
     from notelint.registry import iter_codes
 
     if isinstance(value, str):
         value = [v for v in value.split(",") if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise NotelintError(f"config key '{key}': expected a list of codes such as ['NL006']")
+        raise NotelintError(f"{_where(key)}: expected a list of codes such as ['NL006']")
+    if not all(v.strip() for v in value):
+        # An empty selector is a prefix of every code: '' in ignore would switch off everything.
+        raise NotelintError(f"{_where(key)}: empty code in the list")
     try:
         return tuple(dict.fromkeys(iter_codes(value)))
     except KeyError as exc:
-        raise NotelintError(f"config key '{key}': unknown code or check {exc.args[0]!r}") from None
+        raise NotelintError(f"{_where(key)}: unknown code or check {exc.args[0]!r}") from None
 
 
 def parse_codes(key: str, value: str | Sequence[str]) -> tuple[str, ...]:

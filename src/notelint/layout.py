@@ -10,10 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_GREETING_WORD = r"(?:dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening)|greetings)"
+# A greeting on a line of its own: "Dear Ms. Okafor," / "Hi Dana —" / "Hello". The name is a few
+# words, fewer without the closing mark, so "Hi Jo thank you so much for today!" is a sentence.
 _GREETING = re.compile(
-    r"^[ \t]*(?P<greeting>dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening)|greetings)"
-    r"\b[ \t]*(?P<name>[^\n,:!—–]{0,60}?)[ \t]*[,:!—–]?[ \t]*$",
+    rf"^[ \t]*(?P<greeting>{_GREETING_WORD})\b[ \t]*"
+    r"(?:(?P<name>(?:[^\s,:!—–]+[ \t]*){0,8}?)[ \t]*[,:!—–]"
+    r"|(?P<bare>(?:[^\s,:!—–]+[ \t]*){0,3}?))[ \t]*$",
     re.I,
+)
+# A greeting that starts the first sentence: "Hi Jo, thanks for today." The name must be
+# capitalised words (titles allowed), so "Hello, I wanted to ..." has a greeting and no name.
+_INLINE_GREETING = re.compile(
+    rf"^[ \t]*(?i:{_GREETING_WORD})"
+    r"(?:[ \t]+(?P<name>(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+)?[A-Z][\w'’-]*"
+    r"(?:[ \t]+[A-Z][\w'’.-]*){0,2}))?[ \t]*,[ \t]+(?=\S)"
 )
 _WHOM = re.compile(r"^[ \t]*to whom it may concern[ \t]*[,:!.]?[ \t]*$", re.I)
 _SUBJECT = re.compile(r"^[ \t]*(?:subject|re)[ \t]*:", re.I)
@@ -27,6 +38,10 @@ _CLOSING = re.compile(
     re.I,
 )
 _DASH_SIGNATURE = re.compile(r"^[ \t]*[-–—]{1,2}[ \t]*\S.{0,40}$")
+_POSTSCRIPT = re.compile(r"^[ \t]*p\.?[ \t]?(?:p\.?[ \t]?)?s\b\.?", re.I)
+# A sentence of eight or more words: prose, which a signature block never holds (a footnote
+# such as "[1] Smith, J. ..." may follow a signature, and is not prose).
+_PROSE = re.compile(r"^(?![ \t]*\[\^?\w+\])\W*(?:\S+\s+){7,}\S*[.!?][\"')”’]*\s*$")
 _MAX_SIGNATURE_LINES = 6
 
 
@@ -39,14 +54,50 @@ class Layout:
     salutation: tuple[int, int] | None = None
     recipient: str | None = None
     signoff: tuple[int, int] | None = None
+    postscript: tuple[int, int] | None = None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines, without indentation, trailing blanks or a CRLF's CR."""
     spans, start = [], 0
     for line in text.split("\n"):
-        spans.append((start, start + len(line)))
+        if line.strip():
+            indent = len(line) - len(line.lstrip())
+            spans.append((start + indent, start + len(line.rstrip())))
         start += len(line) + 1
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return spans
+
+
+def _salutation(
+    text: str, line: tuple[int, int]
+) -> tuple[tuple[int, int] | None, str | None, int | None]:
+    """The greeting on a line: its span, the name in it, and where the body starts if inline."""
+    line_text = text[slice(*line)]
+    greeting = _GREETING.match(line_text)
+    if greeting:
+        return line, (greeting.group("name") or greeting.group("bare") or "").strip() or None, None
+    if _WHOM.match(line_text):
+        return line, None, None
+    inline = _INLINE_GREETING.match(line_text)
+    if inline:
+        salutation_end = line[0] + len(inline.group().rstrip())
+        return (line[0], salutation_end), inline.group("name"), line[0] + inline.end()
+    return None, None, None
+
+
+def _signoff(text: str, lines: list[tuple[int, int]], first: int, end: int) -> int | None:
+    """Index of the closing line ("Best,", "— Sam") among ``lines[first + 1:end]``.
+
+    The line at ``first`` is left to the body, so a two-line "Hello / Thank you." keeps its
+    thanks as the body; a closing with prose below it is part of the body, not a sign-off.
+    """
+    for index in range(end - 1, max(first + 1, end - _MAX_SIGNATURE_LINES) - 1, -1):
+        line_text = text[slice(*lines[index])]
+        if _CLOSING.match(line_text) or (index == end - 1 and _DASH_SIGNATURE.match(line_text)):
+            return index
+        if _PROSE.match(line_text):
+            return None
+    return None
 
 
 def find_layout(text: str) -> Layout:
@@ -61,26 +112,32 @@ def find_layout(text: str) -> Layout:
 
     salutation, recipient = None, None
     if first < len(lines):
-        line_text = text[slice(*lines[first])]
-        greeting = _GREETING.match(line_text)
-        if greeting or _WHOM.match(line_text):
-            salutation = lines[first]
-            recipient = (greeting.group("name").strip() or None) if greeting else None
+        salutation, recipient, inline_body = _salutation(text, lines[first])
+        if inline_body is not None:
+            lines[first] = (inline_body, lines[first][1])
+        elif salutation is not None:
             first += 1
 
-    last = len(lines)
-    signoff = None
-    for index in range(len(lines) - 1, max(first, len(lines) - _MAX_SIGNATURE_LINES) - 1, -1):
-        line_text = text[slice(*lines[index])]
-        if _CLOSING.match(line_text) or (
-            index == len(lines) - 1 and _DASH_SIGNATURE.match(line_text)
-        ):
-            signoff = (lines[index][0], lines[-1][1])
-            last = index
-            break
+    end = len(lines)
+    postscript_at = next(
+        (i for i in range(first + 1, end) if _POSTSCRIPT.match(text[slice(*lines[i])])), None
+    )
+    closing = _signoff(text, lines, first, postscript_at or end)
+    postscript = None
+    if closing is not None and postscript_at is not None:
+        postscript, end = (lines[postscript_at][0], lines[-1][1]), postscript_at
+    elif closing is None:
+        closing = _signoff(text, lines, first, end)
+    signoff = (lines[closing][0], lines[end - 1][1]) if closing is not None else None
+    last = end if closing is None else closing
 
     # A note that is all frame (a one-line "Thanks!") is its own body.
     body = (lines[0][0], lines[-1][1]) if first >= last else (lines[first][0], lines[last - 1][1])
     return Layout(
-        body=body, subject=subject, salutation=salutation, recipient=recipient, signoff=signoff
+        body=body,
+        subject=subject,
+        salutation=salutation,
+        recipient=recipient,
+        signoff=signoff,
+        postscript=postscript,
     )

@@ -27,10 +27,11 @@ class Note:
         return self.source.path
 
     def body_sentences(self) -> list[Span]:
-        """Sentences between the salutation and the sign-off: the note's actual content."""
-        start, end = self.layout.body
+        """Sentences of the note's content: the body and any P.S., not the greeting or sign-off."""
+        spans = [self.layout.body, *([self.layout.postscript] if self.layout.postscript else [])]
         return [
             s
             for s in self.doc.sents
-            if s.end_char > start and s.start_char < end and not s.text.isspace()
+            if not s.text.isspace()
+            and any(s.end_char > start and s.start_char < end for start, end in spans)
         ]

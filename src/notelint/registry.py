@@ -63,12 +63,17 @@ class Check:
         message: str,
         suggestion: str,
         related: Sequence[Location] = (),
+        severity: Severity | None = None,
     ) -> Finding:
-        """A finding of this check on characters ``start:end`` of the note."""
+        """A finding of this check on characters ``start:end`` of the note.
+
+        ``severity`` lets a check grade one finding below its default (a generic salutation
+        matters less when the recipient's name is unknown); None means the effective severity.
+        """
         return Finding(
             code=self.code,
             name=self.name,
-            severity=self.effective_severity,
+            severity=severity or self.effective_severity,
             location=location(note, start, end),
             message=message,
             suggestion=suggestion,

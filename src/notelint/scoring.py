@@ -8,6 +8,7 @@ score like a note that is generic, pre-written and padded with a gift.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -58,4 +59,5 @@ def score(
         deduction = min(base * (1 + 0.5 * (counts[code] - 1)), 2 * base)
         parts.append(ScorePart(code, counts[code], round(deduction, 1)))
     total = sum(p.deduction for p in parts)
-    return max(0, round(100 - total)), tuple(parts)
+    # Half up, not Python's half-to-even: 77.5 and 62.5 both round the way a reader expects.
+    return max(0, math.floor(100 - total + 0.5)), tuple(parts)

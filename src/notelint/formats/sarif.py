@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable
+from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
@@ -25,10 +27,11 @@ from notelint.findings import Finding, Location, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
-INFORMATION_URI = "https://pypi.org/project/notelint/"
 SRCROOT = "%SRCROOT%"
 #: Our own fingerprint key; ``primaryLocationLineHash`` is GitHub's, computed by its uploader.
 FINGERPRINT_KEY = "notelintQuoteHash/v1"
+
+_OPTION_LINE = re.compile(r"^    (?P<name>[a-z][a-z0-9-]*): (?P<text>.*)$")
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -70,6 +73,16 @@ def _physical(location: Location) -> dict[str, Any]:
     }
 
 
+def information_uri() -> str | None:
+    """The project's home page from the installed package's metadata (``[project.urls]``)."""
+    try:
+        meta = metadata.metadata("notelint")
+    except metadata.PackageNotFoundError:
+        return None
+    urls = [entry.partition(",")[2].strip() for entry in meta.get_all("Project-URL") or []]
+    return next((u for u in [*urls, meta.get("Home-page")] if u), None)
+
+
 def _sentence(text: str) -> str:
     """Capitalised and ending in punctuation, as SARIF asks of message strings."""
     text = text.strip()
@@ -82,14 +95,18 @@ def _sentence(text: str) -> str:
 def help_markdown(documentation: str) -> str:
     """A check's docstring as Markdown: section headings bold, their indented bodies dedented.
 
-    Left as is, the four-space indentation of each section would render as a code block.
+    Left as is, the four-space indentation of each section would render as a code block. Option
+    lines (``extra-gifts: …``) become list items, so they do not run together into one paragraph.
     """
     lines = documentation.splitlines()
     out = []
-    for line, following in zip(lines, [*lines[1:], ""]):
+    section = ""
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
         if line and not line[0].isspace() and following.startswith(" "):
-            out.append(f"**{line.strip()}**")
-            out.append("")
+            section = line.strip()
+            out += [f"**{section}**", ""]
+        elif section.startswith("Options") and (option := _OPTION_LINE.match(line)):
+            out.append(f"- `{option['name']}`: {option['text']}")
         else:
             out.append(line[4:] if line.startswith("    ") else line)
     return "\n".join(out)
@@ -152,10 +169,14 @@ def _result(f: Finding, rule_index: int, occurrence: int) -> dict[str, Any]:
 
 
 def _notification(error: NotelintError) -> dict[str, Any]:
-    notification: dict[str, Any] = {"level": "error", "message": {"text": _sentence(str(error))}}
-    if error.path:
-        notification["locations"] = [{"physicalLocation": {"artifactLocation": _artifact(error.path)}}]
-    return notification
+    """A note that could not be linted: the error, and the file when there is one."""
+    if not error.path:
+        return {"level": "error", "message": {"text": str(error)}}
+    return {
+        "level": "error",
+        "message": {"text": f"{relative_path(error.path)}: {error.args[0]}"},
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact(error.path)}}],
+    }
 
 
 def build_log(report: Report) -> dict[str, Any]:
@@ -171,16 +192,16 @@ def build_log(report: Report) -> dict[str, Any]:
     invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
     if report.errors:
         invocation["toolExecutionNotifications"] = [_notification(e) for e in report.errors]
+    driver: dict[str, Any] = {
+        "name": "notelint",
+        "version": __version__,
+        "semanticVersion": __version__,
+    }
+    if home := information_uri():
+        driver["informationUri"] = home
+    driver["rules"] = rules
     run = {
-        "tool": {
-            "driver": {
-                "name": "notelint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
-                "rules": rules,
-            }
-        },
+        "tool": {"driver": driver},
         "invocations": [invocation],
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         # Columns count characters (code points), as Python strings do, not UTF-16 units.

@@ -34,7 +34,9 @@ def render_findings(report: Report, *, color: bool = False) -> list[str]:
 
 def summary_line(report: Report) -> str:
     s = summarize(report)
-    if s.findings == 0:
+    if s.files == 0:
+        text = "No notes were linted."
+    elif s.findings == 0:
         text = f"All {_plural(s.files, 'note')} passed."
     else:
         severities = ", ".join(_plural(n, k) for k, n in s.by_severity.items() if n)

@@ -23,6 +23,11 @@ _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PERSON_SEPARATOR = re.compile(r"\s*(?:,|&|/|;|\band\b|\bor\b)\s*", re.I)
 _PLACEHOLDER = re.compile(r"[\[\]{}<>]|\b[XY]{2,}\b")
 _NAME = "<name>"
+# Words around a name that are not part of it: "Dr. Raman" and "Priya Raman" are one person.
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "there"})
+# How many of their rarest words two bodies must share before they are compared at all (fewer
+# if a short body allows fewer): more prunes chance pairs of notes built on the same stock words.
+_SHARED_PREFIX = 16
 
 Person = frozenset[str]
 
@@ -33,6 +38,7 @@ class _Profile:
 
     note: Note
     recipients: tuple[Person, ...]
+    writers: tuple[Person, ...]
     company: str | None
     words: tuple[int, ...]
     reordered: tuple[int, ...]
@@ -40,10 +46,15 @@ class _Profile:
 
     def shares_recipient(self, other: _Profile) -> bool:
         """One person in both notes' recipients ("Priya" and "Priya Raman" are one person)."""
-        return any(a <= b or b <= a for a in self.recipients for b in other.recipients)
+        return _same_person(self.recipients, other.recipients)
 
     def other_application(self, other: _Profile) -> bool:
-        return bool(self.company and other.company and self.company != other.company)
+        """Different companies, or notes signed by different people: not one panel's notes."""
+        if self.company and other.company and self.company != other.company:
+            return True
+        return bool(self.writers and other.writers) and not _same_person(
+            self.writers, other.writers
+        )
 
 
 class PanelCopy(SetCheck):
@@ -62,7 +73,8 @@ class PanelCopy(SetCheck):
         - notes whose recipient is unknown (no `to`, and a salutation without a person's name:
           "Dear Hiring Manager", "Hi team", "Dear [Name]"): two such notes may be drafts for
           one person, and a coach's folder of templates is alike on purpose;
-        - notes whose front matter names different companies: different applications;
+        - notes whose front matter names different companies, or that are signed by
+          different people (a coach's folder of several candidates' notes): not one panel;
         - bodies of fewer than `min-words` words.
 
         Similarity is the share of the two bodies' words (lemmas, in order) that line up:
@@ -141,14 +153,14 @@ class PanelCopy(SetCheck):
     # -- who a note is for ------------------------------------------------------------------
 
     def _persons(self, names: Iterable[str]) -> tuple[Person, ...]:
-        """Each name as the set of its words, without titles and role words; none if unsure."""
+        """Each name as the set of its words; groups and roles ("the team") are no one."""
         persons = []
         for name in names:
             if _PLACEHOLDER.search(name):
                 return ()
             for part in _PERSON_SEPARATOR.split(name):
-                words = {w.lower() for w in _NAME_WORD.findall(part)} - self.generic
-                if words:
+                words = {w.lower() for w in _NAME_WORD.findall(part)} - _TITLES
+                if words and not words & self.generic:
                     persons.append(frozenset(words))
         return tuple(persons)
 
@@ -193,7 +205,7 @@ class PanelCopy(SetCheck):
         spans = note.body_sentences()
         sentences = [s for s in (_words(span, note.layout.body, names) for span in spans) if s]
         body = [w for s in sentences for w in s]
-        if not recipients or sum(w != _NAME for w in body) < self.min_words:
+        if not recipients or not body or sum(w != _NAME for w in body) < self.min_words:
             return None
 
         def ids(words: Iterable[str]) -> tuple[int, ...]:
@@ -204,6 +216,7 @@ class PanelCopy(SetCheck):
         return _Profile(
             note=note,
             recipients=recipients,
+            writers=self._persons(self._signature_name(note)),
             company=" ".join(company.lower().split()) if company else None,
             words=ids(body),
             reordered=ids(w for s in sorted(sentences) for w in s),
@@ -215,25 +228,40 @@ class PanelCopy(SetCheck):
     def _candidates(self, profiles: Sequence[_Profile]) -> Iterator[tuple[int, int]]:
         """Pairs that may reach the threshold, found through each body's rarest words.
 
-        Two bodies whose similarity is at least t share at least t*n/(2-t) of the n words of
-        each (counting repeats), so they must share a word among the rarest n - that + 1 words
-        of each (prefix filtering, as in all-pairs similarity joins). Only those prefixes are
-        indexed: no pair above the threshold is missed, and common words never pair notes up.
+        Two bodies of n and m words whose similarity is at least t share at least
+        a = t*n/(2-t) of the words of each (counting repeats). Sort every body's words from the
+        rarest in the run to the commonest: then the first c shared words lie among the first
+        n - a + c words of each (prefix filtering, as in all-pairs similarity joins). Only those
+        prefixes are indexed, and a pair is a candidate when its prefixes share c words: no
+        pair above the threshold is missed, and stock words shared by every note never pair
+        notes up.
         """
+        import numpy as np  # spaCy has loaded it already
+
         t = self.similarity
         items = [_occurrences(p.words) for p in profiles]
         frequency = Counter(item for its in items for item in its)
-        index: dict[tuple[int, int], list[int]] = defaultdict(list)
-        for i, its in enumerate(items):
-            ordered = sorted(its, key=lambda item: (frequency[item], item))
+        rank = {item: r for r, item in enumerate(sorted(frequency, key=frequency.__getitem__))}
+        prefixes, shared = [], []
+        for its in items:
             overlap = math.ceil(t * len(its) / (2 - t) - 1e-9)
-            seen: set[int] = set()
-            for item in ordered[: len(its) - overlap + 1]:
-                for j in index[item]:
-                    if j not in seen and self._comparable(profiles[i], profiles[j]):
-                        seen.add(j)
-                        yield j, i
-                index[item].append(i)
+            shared.append(min(_SHARED_PREFIX, overlap))
+            prefixes.append(sorted(rank[item] for item in its)[: len(its) - overlap + shared[-1]])
+        postings: dict[int, list[int]] = defaultdict(list)
+        for i, prefix in enumerate(prefixes):
+            for item in prefix:
+                postings[item].append(i)
+        arrays = {item: np.array(ids) for item, ids in postings.items() if len(ids) > 1}
+        need = np.array(shared)
+        for i, prefix in enumerate(prefixes):
+            lists = [arrays[item] for item in prefix if item in arrays]
+            if not lists:
+                continue
+            counts = np.bincount(np.concatenate(lists), minlength=len(prefixes))[i + 1 :]
+            enough = np.flatnonzero(counts >= np.minimum(need[i + 1 :], shared[i])) + i + 1
+            for j in enough.tolist():
+                if self._comparable(profiles[i], profiles[j]):
+                    yield i, j
 
     def _comparable(self, a: _Profile, b: _Profile) -> bool:
         short, long = sorted((len(a.words), len(b.words)))
@@ -256,12 +284,14 @@ class PanelCopy(SetCheck):
     def _finding(self, profile: _Profile, matches: list[tuple[float, _Profile]]) -> Finding:
         note = profile.note
         score, first = matches[0]
+        opening = note.source.text[slice(*profile.anchor)].split()
+        quoted = " ".join(opening[:8]) + (" …" if len(opening) > 8 else "")
         others = f" and {len(matches) - 1} more" if len(matches) > 1 else ""
         return self.finding(
             note,
             *profile.anchor,
-            f"the body is {score:.0%} the same as the note to {_shown(first.note)} "
-            f"({first.note.path}){others}, once names are set aside",
+            f'the body ("{quoted}") is {math.floor(score * 100)}% the same as the note to '
+            f"{_shown(first.note)} ({first.note.path}){others}, once names are set aside",
             "Panels compare notes: rewrite this one around what this person asked or told you "
             "(a question of theirs, a problem of their team) instead of swapping the name.",
             related=[location(m.note, *m.anchor) for _, m in matches],
@@ -284,13 +314,18 @@ def _is_name(token: Token, names: frozenset[str]) -> bool:
     return token.text[:1].isupper() and token.lower_ in names
 
 
+def _same_person(these: tuple[Person, ...], those: tuple[Person, ...]) -> bool:
+    return any(a <= b or b <= a for a in these for b in those)
+
+
 def _occurrences(words: Sequence[int]) -> list[tuple[int, int]]:
     """A multiset as a set: the k-th "the" of a body is the item (the, k)."""
-    seen: Counter[int] = Counter()
+    seen: dict[int, int] = {}
     items = []
     for word in words:
-        items.append((word, seen[word]))
-        seen[word] += 1
+        k = seen.get(word, 0)
+        items.append((word, k))
+        seen[word] = k + 1
     return items
 
 

@@ -92,7 +92,9 @@ def test_each_of_three_copies_names_the_other_two() -> None:
 
 
 def test_recipients_from_salutations_alone() -> None:
-    report = run({"a.txt": note(BODY, greeting="Hi Grace,"), "b.txt": note(BODY, greeting="Hi Ed,")})
+    report = run(
+        {"a.txt": note(BODY, greeting="Hi Grace,"), "b.txt": note(BODY, greeting="Hi Ed,")}
+    )
     assert set(reported(report)) == {"a.txt", "b.txt"}
 
 
@@ -147,11 +149,18 @@ def test_same_company_written_differently_is_one_application() -> None:
 
 
 def test_lighter_threshold_catches_a_lightly_customised_copy() -> None:
-    first, second = BODY.split("\n\n")
+    second = BODY.split("\n\n")[1]
     lightly = f"Your warehouse tour was the best part of my week.\n\n{second}"
     notes = {"a.md": note(BODY, "Priya Raman"), "b.md": note(lightly, "Tom Okafor")}
     assert reported(run(notes)) == {}
     assert set(reported(run(notes, similarity=0.6))) == {"a.md", "b.md"}
+
+
+def test_a_named_person_beside_a_group_is_a_recipient() -> None:
+    report = run(
+        {"a.txt": note(BODY, greeting="Dear Priya and team,"), "b.txt": note(BODY, "Tom Okafor")}
+    )
+    assert set(reported(report)) == {"a.txt", "b.txt"}
 
 
 def test_short_identical_bodies_are_copies_too() -> None:
@@ -168,12 +177,19 @@ def test_shared_list_recipient_against_someone_else() -> None:
 
 
 def test_finding_points_at_the_body_and_its_copy() -> None:
-    report = run({"a.md": note(BODY, "Priya Raman", "Dear Priya,"), "b.md": note(BODY, "Tom Okafor")})
+    report = run(
+        {"a.md": note(BODY, "Priya Raman", "Dear Priya,"), "b.md": note(BODY, "Tom Okafor")}
+    )
     finding = next(f for r in report.results if r.path == "a.md" for f in r.findings)
-    assert (finding.code, finding.name, finding.severity.value) == ("NL005", "panel-copy", "warning")
+    assert (finding.code, finding.name, finding.severity.value) == (
+        "NL005",
+        "panel-copy",
+        "warning",
+    )
     assert finding.line == 6  # the first line of the body, after front matter and salutation
     assert finding.quote.startswith("Thank you for walking me through")
     assert "Tom Okafor" in finding.message and "b.md" in finding.message
+    assert '("Thank you for walking me through the warehouse …")' in finding.message
     assert "100%" in finding.message
     assert [(loc.path, loc.line) for loc in finding.related] == [("b.md", 4)]
     assert "rewrite" in finding.suggestion
@@ -211,6 +227,7 @@ def test_unknown_recipients_are_not_compared() -> None:
             "template-a.txt": note(BODY, greeting="Dear Hiring Manager,"),
             "template-b.txt": note(BODY, greeting="Hi team,"),
             "template-c.txt": note(BODY, greeting="Dear [Interviewer Name],"),
+            "template-d.txt": note(BODY, greeting="Hello everyone at Larkspur,"),
             "no-greeting.txt": note(BODY),
         }
     )
@@ -234,8 +251,20 @@ def test_different_companies_are_different_applications() -> None:
     assert reported(report) == {}
 
 
+def test_notes_signed_by_different_people() -> None:
+    def signed(to: str, writer: str) -> str:
+        return note(BODY, to).replace("Jordan Pike", writer)
+
+    report = run({"a.md": signed("Priya Raman", "Ana Silva"), "b.md": signed("Tom", "Ben Cho")})
+    assert reported(report) == {}
+    report = run({"a.md": signed("Priya Raman", "Ana Silva"), "b.md": signed("Tom", "Ana")})
+    assert set(reported(report)) == {"a.md", "b.md"}
+
+
 def test_bodies_too_short_to_compare() -> None:
-    report = run({"a.txt": note("Thanks again!\n", "Priya"), "b.txt": note("Thanks again!\n", "Tom")})
+    report = run(
+        {"a.txt": note("Thanks again!\n", "Priya"), "b.txt": note("Thanks again!\n", "Tom")}
+    )
     assert reported(report) == {}
 
 
@@ -260,6 +289,67 @@ def test_same_topic_different_notes() -> None:
     assert reported(report) == {}
 
 
+# -- the index finds every pair the full comparison would ------------------------------------
+
+POOL = (
+    "The returns backlog you described sounded painful.",
+    "I rebuilt a slotting plan at Fernhill Foods last spring.",
+    "Your question about training new pickers stayed with me.",
+    "I would pair each new picker with a lead for a week.",
+    "Thank you for walking me through the warehouse on Thursday.",
+    "The two new aisles are a good chance to rethink the pick paths.",
+    "At Fernhill the returns backlog went from three days to one.",
+    "Splitting the evening shift sounded right to me.",
+    "I am glad you raised the overtime in peak season.",
+    "Please let me know if I can send anything else.",
+    "I kept thinking about the scanner error report on the way home.",
+    "We halved mis-picks by measuring errors, not speed alone.",
+)
+
+
+def test_candidate_index_misses_no_pair_above_the_threshold() -> None:
+    """Prefix filtering is exact: it finds what comparing every pair would find."""
+    import random
+
+    from notelint.context import build_context
+    from notelint.layout import find_layout
+    from notelint.note import Note
+    from notelint.pipeline import load_pipeline
+    from notelint.registry import checks_by_code
+
+    rng = random.Random(5)
+    texts = {}
+    for k in range(60):
+        sentences = rng.sample(POOL, rng.randint(3, 7))
+        name = "".join(rng.choices("bdfgklmnprstvz", k=3) + rng.choices("aeiou", k=2)).title()
+        surname = "".join("abcdefghij"[int(d)] for d in f"{k:03d}").title()
+        texts[f"{k}.md"] = note(" ".join(sentences) + "\n", f"{name} {surname}")
+    nlp = load_pipeline()
+    sources = [parse(t, p) for p, t in texts.items()]
+    notes = [
+        Note(s, build_context(s), doc, find_layout(s.lint_text))
+        for s, doc in zip(sources, nlp.pipe(s.lint_text for s in sources), strict=True)
+    ]
+    for similarity in (0.5, 0.7, 0.85, 0.95):
+        check = checks_by_code()["NL005"](nlp, {"similarity": similarity})
+        names, vocabulary = check._name_words(notes), {}
+        profiles = [check._profile(n, names, vocabulary) for n in notes]
+        assert all(profiles)
+        everything = {
+            (i, j)
+            for i in range(len(profiles))
+            for j in range(i + 1, len(profiles))
+            if check._comparable(profiles[i], profiles[j])
+            and check._similarity(profiles[i], profiles[j]) >= similarity
+        }
+        found = {
+            tuple(sorted(pair))
+            for pair in check._candidates(profiles)
+            if check._similarity(profiles[pair[0]], profiles[pair[1]]) >= similarity
+        }
+        assert everything and found == everything, similarity
+
+
 # -- options and files -------------------------------------------------------------------------
 
 
@@ -274,9 +364,9 @@ def test_extra_generic_recipients_make_a_recipient_unknown() -> None:
         "a.txt": note(BODY, greeting="Dear Search Committee,"),
         "b.txt": note(BODY, greeting="Dear Fiona,"),
     }
-    assert set(reported(run(notes))) == {"a.txt", "b.txt"}  # "Search Committee" is generic
+    assert reported(run(notes)) == {}  # "Search Committee" is a group: recipient unknown
     notes["a.txt"] = note(BODY, greeting="Dear Selection Board,")
-    assert set(reported(run(notes))) == {"a.txt", "b.txt"}  # a board is taken for a person ...
+    assert set(reported(run(notes))) == {"a.txt", "b.txt"}  # taken for a person's name ...
     assert reported(run(notes, **{"extra-generic-recipients": ["selection board"]})) == {}
 
 

@@ -1,0 +1,415 @@
+"""NL003 pre-written: a note written before (or during) the interview it thanks for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from notelint.matching import load_terms, phrase_matcher
+from notelint.registry import Check
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from notelint.findings import Finding
+    from notelint.note import Note
+
+Pattern = list[dict[str, Any]]
+
+
+def _words(*words: str, op: str | None = None) -> dict[str, Any]:
+    """A token pattern for one of ``words`` (lower-cased), optionally with an operator."""
+    token: dict[str, Any] = {"LOWER": {"IN": list(words)}}
+    return {**token, "OP": op} if op else token
+
+
+def _lemmas(*lemmas: str) -> dict[str, Any]:
+    return {"LEMMA": {"IN": list(lemmas)}}
+
+
+# What a meeting is called, as a verb ("meeting you") and as a noun ("our interview").
+_MEET_VERBS = (
+    "meet",
+    "see",
+    "talk",
+    "speak",
+    "chat",
+    "interview",
+    "visit",
+    "tour",
+    "sit",
+    "connect",
+)
+_MEET_NOUNS = (
+    "interview",
+    "meeting",
+    "conversation",
+    "chat",
+    "call",
+    "visit",
+    "tour",
+    "discussion",
+)
+_DETERMINERS = ("our", "the", "this", "my", "your")
+# Words that end the meeting's object, so the time word that follows belongs to something else:
+# "talking about what you said this morning", "meeting you again today", "the second interview".
+_STOP = [
+    "about", "what", "that", "which", "who", "whom", "how", "when", "where", "why", "if",
+    "whether", "we", "i", "they", "he", "she", "it", "my", "again", "next", "second", "third",
+    "final", "follow", "further", "another", "round", "panel", "onsite", "on-site", "technical",
+    "person", "after", "since", "following", "from", "upcoming", "advance", "future",
+    "opportunity", "said", "mentioned", "discussed", "asked", "described",
+    # "meet our targets today" is about goals, not people
+    "target", "targets", "goal", "goals", "deadline", "deadlines", "requirement",
+    "requirements", "expectations", "standard", "standards", "needs", "quota", "criteria",
+]  # fmt: skip
+_GAP = {"IS_PUNCT": False, "IS_SPACE": False, "LOWER": {"NOT_IN": _STOP}}
+_OBJECT = {**_GAP, "OP": "{0,5}"}
+_SHORT_GAP = {**_GAP, "OP": "{0,4}"}
+# "thanks in advance for the opportunity to interview": an opportunity is still to come here.
+_ADVANCE_GAP = {**_SHORT_GAP, "LOWER": {"NOT_IN": [w for w in _STOP if w != "opportunity"]}}
+# The word that starts a time: checked in code, so that "this team" or "later this year" is not.
+_WHEN = _words("today", "tonight", "shortly", "this", "later", "tomorrow")
+_PARTS_OF_DAY = {"morning", "afternoon", "evening"}
+_PARTS_OF_DAY_WORD = _words(*_PARTS_OF_DAY, op="?")
+_PLEASANT = ("great", "good", "nice", "lovely", "wonderful", "pleasure")
+_LOOK_FORWARD: Pattern = [_words("look", "looking"), _words("forward"), _words("to")]
+_HEADS: list[Pattern] = [
+    _LOOK_FORWARD,
+    [_words("ca", "can"), _words("n't", "not"), _words("wait"), _words("to", "for")],
+    [_words("excited", "eager", "keen", "thrilled", "ready"), _words("to", "about", "for")],
+    [_words("i"), _words("will", "'ll", "shall"), _words("be", op="?")],
+    [_words("i"), _words("am", "'m"), _words("going"), _words("to")],
+    [_words("when", "before", "until", "once"), _words("we", "i")],
+    [_words("hope"), _words("to")],
+    [_words("will", "'ll"), _words("be"), _words("a", op="?"), _words(*_PLEASANT), _words("to")],
+]
+_MEETING: list[Pattern] = [
+    [_lemmas(*_MEET_VERBS)],
+    [_words(*_DETERMINERS), _words(*_MEET_NOUNS, "chance", "opportunity")],
+]
+_SEE_YOU: Pattern = [{"LOWER": "see", "IS_SENT_START": True}, _words("you")]
+_THANK: Pattern = [
+    _words("thank", "thanks"),
+    _words("you", "again", "so", "very", "much", op="{0,3}"),
+]
+_IN_ADVANCE: Pattern = [*_THANK, _words("in"), _words("advance"), _words("for")]
+_UPCOMING = _words("upcoming", "forthcoming", "scheduled")
+_PAST_THANKS = (
+    "meet", "speak", "talk", "interview", "call", "chat", "conversation", "tour", "show", "walk",
+    "visit", "have", "host", "discussion", "meeting",
+)  # fmt: skip
+_PAST_AUXILIARIES = {"was", "were", "had", "been"}
+_AFTER_DEPARTURE = {"for", "on", "to", "into", "of"}
+_YOU = {"you", "your", "y'", "yourself"}
+
+# Cues in a tense that "was" or "had" before them turns into the past ("I was excited to meet").
+_TENSED = {"FUTURE", "TODAYS", "TOMORROW", "SOON", "NOT_YET"}
+_MESSAGES = {
+    "FUTURE": "talks of the meeting as still to come",
+    "TOMORROW": "talks of the meeting as still to come",
+    "SOON": "talks of the meeting as still to come",
+    "TODAYS": "talks of the meeting as still to come",
+    "ADVANCE": "thanks for the interview in advance",
+    "UPCOMING": "thanks for an interview that has not happened yet",
+    "NOT_YET": "talks of the interview as still to come",
+    "DEPARTURE": "reads as written at the interview, before leaving",
+    "HANDED": "a note handed over on the way out",
+}
+_TENSE_FIX = (
+    'Write the note after the interview and speak of it in the past tense ("It was good to '
+    'meet you today"), then pick up something that was actually discussed.'
+)
+_HANDOVER_FIX = (
+    "Don't hand the note over on the way out: send it after you have left, the same day, "
+    "and build on something that was said in the interview."
+)
+
+
+# Each group of shapes runs only on sentences with one of its trigger words: the token Matcher
+# costs time per pattern and per token, and most sentences of a note cannot match at all.
+_TRIGGERS = {
+    "FUTURE": {"today", "tonight", "shortly", "later", "tomorrow", *_PARTS_OF_DAY},
+    "TODAYS": {"today", "tonight", *_PARTS_OF_DAY},
+    "ADVANCE": {"advance"},
+    "UPCOMING": {"upcoming", "forthcoming", "scheduled"},
+    "NOT_YET": {"forward"},
+    "HANDED": {"note", "card", "letter"},
+}
+
+
+def _patterns() -> dict[str, list[Pattern]]:
+    """The shapes of a pre-written note (by label), and of evidence that the interview is over."""
+    future = [[*head, *meeting, _OBJECT, _WHEN] for head in _HEADS for meeting in _MEETING]
+    return {
+        "FUTURE": [*future, [*_SEE_YOU, _WHEN]],
+        "ADVANCE": [
+            [*_IN_ADVANCE, _ADVANCE_GAP, _lemmas(*_MEET_VERBS, *_MEET_NOUNS)],
+            [*_IN_ADVANCE, _words("your"), _words("time"), _words("today", "tonight")],
+        ],
+        "TODAYS": [
+            [*head, _words("today", "tonight", "this"), _PARTS_OF_DAY_WORD, _words("'s"),
+             _words(*_MEET_NOUNS)]
+            for head in _HEADS[:3]
+        ],
+        "UPCOMING": [
+            [*_THANK, _words("for"), _words(*_DETERMINERS, op="?"), _UPCOMING, _SHORT_GAP,
+             _words(*_MEET_NOUNS)],
+        ],
+        "NOT_YET": [
+            [*_LOOK_FORWARD, _words(*_DETERMINERS), _UPCOMING, _words(*_MEET_NOUNS)],
+            [*_LOOK_FORWARD, _words("our", "the", "my"), _words("interview", "meeting"),
+             {"IS_PUNCT": True}],
+            [*_LOOK_FORWARD, _lemmas("meet", "interview"), _words("with", op="?"), _words("you"),
+             _words(".", "!", ",", ";", "and")],
+        ],
+        "HANDED": [
+            [_words("leave", "leaving", "hand", "handing", "drop", "dropping"), _words("this"),
+             _words("note", "card", "letter")],
+        ],
+        "PAST": [
+            [*_THANK, _words("for"), _SHORT_GAP, _lemmas(*_PAST_THANKS)],
+            [_words("it"), _words("was", "'s"), {"IS_PUNCT": False, "OP": "{0,3}"},
+             _lemmas("meet", "speak", "talk", "chat", "see", "hear", "learn")],
+            [_words(*_PLEASANT), _words("to", op="?"), _lemmas("meet", "speak", "talk", "chat")],
+        ],
+    }  # fmt: skip
+
+
+class PreWritten(Check):
+    """Flags a note written before or during the interview it follows up on.
+
+    What it does:
+        Finds talk of the meeting as still to come ("I look forward to meeting you today",
+        "I'm excited to meet the team this afternoon", "I can't wait to talk with you later"),
+        thanks for an interview that has not happened ("thank you for the upcoming interview",
+        "thanks in advance for the interview"), a note written on the way out ("as I leave
+        today", "before I head out", "I'm leaving this note at reception"), and front matter
+        whose `sent` or `written` date is earlier than `interviewed`.
+
+        Talk of a later stage ("I look forward to the next round", "I'd love to meet the rest
+        of the team", "meeting Tariq on Thursday"), of the job itself ("I look forward to
+        building the pipeline"), and the past tense ("It was great meeting you today") are fine.
+        A future meeting with someone else, or "I look forward to meeting you" with no time,
+        only counts when nothing in the note shows that the interview is over.
+
+    Why is this bad?:
+        Advice on follow-up notes is that their value lies in building on the conversation. A
+        note written ahead of time cannot refer to anything that was said, and one handed to the
+        receptionist on the way out shows the interviewer it was written in advance: it turns
+        the note into a box being ticked.
+
+    Example:
+        I look forward to meeting you today and learning more about the role.
+
+    Use instead:
+        It was good to meet you today. Your point about the backlog of returns stuck with me:
+        at Norcross I cleared a similar one in three weeks by counting returns daily.
+
+    Options:
+        extra-phrases: more phrases that show a note written on the way out (matched on
+            lower-case words).
+    """
+
+    code = "NL003"
+    name = "pre-written"
+    summary = "The note was written before or during the interview."
+    defaults: ClassVar[Mapping[str, Any]] = {"extra-phrases": []}
+
+    def setup(self) -> None:
+        from spacy.matcher import Matcher
+
+        self.matchers: dict[str, Matcher] = {}
+        for label, patterns in _patterns().items():
+            self.matchers[label] = Matcher(self.nlp.vocab)
+            self.matchers[label].add(label, patterns)
+        terms = [*load_terms("prewritten_phrases"), *self.options["extra-phrases"]]
+        self.departures = phrase_matcher(self.nlp, terms, attr="LOWER", label="DEPARTURE")
+        self.past = phrase_matcher(self.nlp, load_terms("prewritten_past"), label="PAST")
+
+    def check(self, note: Note) -> Iterator[Finding]:
+        yield from self._from_dates(note)
+        yield from self._from_text(note)
+
+    def _from_dates(self, note: Note) -> Iterator[Finding]:
+        """`sent` or `written` earlier than `interviewed`, pointing at that front matter line."""
+        context = note.context
+        interviewed = context.interviewed
+        if interviewed is None:
+            return
+        for key in ("written", "sent"):
+            when = getattr(context, key)
+            if when is None or not _before(when, interviewed):
+                continue
+            start, end = _line_span(note, context.line_of(key))
+            yield self.finding(
+                note,
+                start,
+                end,
+                f"`{key}: {_show(when)}` is before `interviewed: {_show(interviewed)}`: "
+                f"the note was {key} before the interview took place",
+                f"Write the note after the interview so it can build on the conversation; if "
+                f"the date is a typo, correct `{key}:`.",
+            )
+
+    def _from_text(self, note: Note) -> Iterator[Finding]:
+        """Future-tense and on-the-way-out phrasing, one finding per sentence at most."""
+        sentences = note.body_sentences()
+        cues = self._cues(sentences)
+        over = bool(cues) and (_dated_after(note) or self._mentions_past(sentences))
+        reported: set[int] = set()
+        for span in cues:
+            if span.sent.start in reported or not self._counts(span.label_, span, over):
+                continue
+            reported.add(span.sent.start)
+            words = _trimmed(span)
+            yield self.finding(
+                note,
+                words.start_char,
+                words.end_char,
+                f'{_MESSAGES[span.label_]}: "{" ".join(words.text.split())}"',
+                _HANDOVER_FIX if span.label_ in {"DEPARTURE", "HANDED"} else _TENSE_FIX,
+            )
+
+    def _cues(self, sentences: list[Span]) -> list[Span]:
+        """Every pre-written shape in the body (labelled), longest first where cues overlap."""
+        from spacy.util import filter_spans
+
+        found: list[Span] = []
+        for sentence in sentences:
+            words = {t.lower_ for t in sentence}
+            for label, triggers in _TRIGGERS.items():
+                if words & triggers:
+                    found += self.matchers[label](sentence, as_spans=True)
+            found += [
+                s for s in self.departures(sentence, as_spans=True) if not _continues_elsewhere(s)
+            ]
+        resolved = [_with_time(s) if s.label_ == "FUTURE" else s for s in found]
+        return sorted(filter_spans([s for s in resolved if s is not None]), key=lambda s: s.start)
+
+    def _mentions_past(self, sentences: list[Span]) -> bool:
+        """Whether the body shows that the interview has happened ('you mentioned', ...)."""
+        return any(self.past(s) or self.matchers["PAST"](s) for s in sentences)
+
+    @staticmethod
+    def _counts(label: str, span: Span, over: bool) -> bool:
+        """Whether a cue counts, given whether the note shows that the interview is over.
+
+        A meeting with the reader later the same day ('meeting you this afternoon') always
+        counts; a vaguer or third-party one ('talk with you later', 'meet the team today',
+        'meeting you tomorrow') only when nothing shows that an interview already took place,
+        and a vague one with someone else ('speaking with Sam shortly') never.
+        """
+        if label in _TENSED and _after_past_auxiliary(span):
+            return False
+        if label == "FUTURE":
+            return not over or _about_you(span)
+        if label in {"TOMORROW", "SOON"}:
+            return not over and _about_you(span)
+        if label == "NOT_YET":
+            return not over
+        return True
+
+
+def _with_time(span: Span) -> Span | None:
+    """A future meeting cue ending in a time word, extended over the whole time expression.
+
+    Labels: FUTURE for the same day ('today', 'this afternoon', 'later today'), SOON for a bare
+    'later' or 'shortly', TOMORROW for 'tomorrow'; None for anything else ('this team',
+    'later this year').
+    """
+    from spacy.tokens import Span as SpanType
+
+    doc = span.doc
+    last = doc[span.end - 1].lower_
+    following = [t.lower_ for t in doc[span.end : min(len(doc), span.end + 2)]]
+    label, extra = "FUTURE", 0
+    if last == "tomorrow":
+        label = "TOMORROW"
+    elif last == "shortly":
+        label = "SOON"
+    elif last == "this":
+        extra = 1 if following[:1] and following[0] in _PARTS_OF_DAY else None
+    elif last == "later":
+        label, extra = _later(following, doc[span.end] if span.end < len(doc) else None)
+    if extra is None:
+        return None
+    return SpanType(doc, span.start, span.end + extra, label=label)
+
+
+def _later(following: list[str], nxt: Token | None) -> tuple[str, int | None]:
+    """The label and the number of words after 'later' that belong to its time expression."""
+    if following[:1] and following[0] in {"today", "tonight"}:
+        return "FUTURE", 1
+    if following[:1] == ["this"] and following[1:2] and following[1] in _PARTS_OF_DAY:
+        return "FUTURE", 2
+    if nxt is None or (nxt.is_punct and nxt.text not in {"-", "/"}) or nxt.is_space:
+        return "SOON", 0
+    return "SOON", None
+
+
+def _before(when: dt.datetime, interviewed: dt.datetime) -> bool:
+    """Earlier than the interview; a bare date (midnight) is compared by day only."""
+    if _is_bare_date(when) or _is_bare_date(interviewed):
+        return when.date() < interviewed.date()
+    return when < interviewed
+
+
+def _is_bare_date(value: dt.datetime) -> bool:
+    return (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)
+
+
+def _dated_after(note: Note) -> bool:
+    """Front matter says the note was written or sent after the interview."""
+    context = note.context
+    if context.interviewed is None:
+        return False
+    dates = [d for d in (context.written, context.sent) if d is not None]
+    return bool(dates) and not any(_before(d, context.interviewed) for d in dates)
+
+
+def _show(value: dt.datetime) -> str:
+    return value.strftime("%Y-%m-%d") if _is_bare_date(value) else value.strftime("%Y-%m-%d %H:%M")
+
+
+def _line_span(note: Note, line: int | None) -> tuple[int, int]:
+    """Characters of a front matter line; without one (a CLI flag), the first body line."""
+    text = note.source.text
+    if line is None:
+        start = note.layout.body[0]
+    else:
+        start = 0
+        for _ in range(line - 1):
+            start = text.index("\n", start) + 1
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end
+
+
+def _trimmed(span: Span) -> Span:
+    """The cue without a trailing punctuation mark that its pattern needed to see ('later.')."""
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[span.start : end]
+
+
+def _continues_elsewhere(span: Span) -> bool:
+    """'before I head out on holiday': the writer is leaving for somewhere, not the interview."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _AFTER_DEPARTURE
+
+
+def _after_past_auxiliary(span: Span) -> bool:
+    """'I was excited to meet the team today' is about a meeting that happened."""
+    doc = span.doc
+    before = doc[max(span.sent.start, span.start - 3) : span.start]
+    return any(t.lower_ in _PAST_AUXILIARIES for t in before)
+
+
+def _about_you(span: Span) -> bool:
+    """The meeting still to come is with the reader: 'meeting you', 'our interview'."""
+    words = [t.lower_ for t in span]
+    ours = any(a in {"our", "my"} and b in _MEET_NOUNS for a, b in pairwise(words))
+    return ours or bool(_YOU.intersection(words))

@@ -1,0 +1,173 @@
+"""NL014 over-thanking: thanks repeated three or more times, or flattery in place of specifics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from notelint.findings import Severity
+from notelint.matching import load_terms, matched_spans, phrase_matcher
+from notelint.registry import Check
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from notelint.findings import Finding
+    from notelint.note import Note
+
+# Words that stack on a superlative and make it gush: "truly amazing", "absolutely incredible".
+_INTENSIFIERS = {
+    "truly", "absolutely", "incredibly", "utterly", "totally", "simply", "beyond", "insanely",
+    "unbelievably", "undeniably", "genuinely", "super", "most", "really", "so",
+}  # fmt: skip
+# Words that stay one compliment even with an intensifier: "so impressive", "truly inspiring".
+_MILD = {"impressive", "inspiring", "remarkable", "exceptional", "outstanding"}
+# Nouns after "thank-you" that make it a thing, not thanks: "this thank-you note".
+_THANK_YOU_NOUNS = {"note", "notes", "card", "cards", "letter", "email", "e-mail", "message"}
+# Whom "thanks to" can thank; otherwise it means "because of" ("thanks to the new cache").
+_THANKED = {"you", "everyone", "everybody", "all", "each", "both", "y'all"}
+_OWN = {"my", "our", "i", "me", "myself", "we", "us"}
+_READER = {"you", "your", "yours"}
+# "an incredible amount of re-keying" measures a problem; it does not flatter anyone.
+_QUANTITIES = {"amount", "amounts", "number", "volume", "quantity", "pace", "lengths", "mess"}
+
+
+class OverThanking(Check):
+    """Flags a note that thanks over and over, or flatters instead of being specific.
+
+    What it does:
+        Counts the expressions of thanks in the body ("thank you", "thanks", "grateful",
+        "appreciate", "gratitude"; "thank you so much" is one) and flags the note when there
+        are more than `max-thanks` (three or more by default). The sign-off ("Thanks,",
+        "With gratitude,") is a closing, not thanks, and is not counted; nor are "a thank-you
+        note", "thanks to the new cache" (because of) or "the client thanked me".
+
+        Also flags flattery doing the work specifics should do: more than `max-flattery`
+        superlatives aimed at the reader ("amazing", "incredible", "world-class",
+        "brilliant", "truly inspiring"), or one stacked on an intensifier ("truly amazing",
+        "absolutely incredible"). Superlatives about the writer's own work ("my amazing
+        team at Orlo") are not counted. One specific compliment ("your on-call handbook is
+        the clearest I've read") is fine, and so are two thanks.
+
+    Why is this bad?
+        The advice is to keep the note succinct and personal, with no sucking up. Thanks
+        said once land; said four times they read as filler or nerves. Superlatives cost
+        nothing to write and could be sent to any company: they crowd out the specific
+        point from the conversation that actually makes a note worth reading.
+
+    Example:
+        Thank you so much for your time! I'm so grateful for the opportunity, and I truly
+        appreciate your insights. Your team is amazing and the product is incredible.
+
+    Use instead:
+        Thank you for walking me through the returns backlog. Your idea of batching refunds
+        by carrier is the clearest fix I've heard; at Tallis I cut a similar queue by half.
+
+    Options:
+        max-thanks: how many expressions of thanks are fine (default 2).
+        max-flattery: how many superlatives are fine (default 1).
+        extra-flattery: more superlatives to count ("epic").
+        extra-thanks: more words that thank ("cheers for").
+    """
+
+    code = "NL014"
+    name = "over-thanking"
+    severity = Severity.INFO
+    summary = "Thanks three or more times, or strings superlatives together instead of specifics."
+    defaults: ClassVar[dict[str, Any]] = {
+        "max-thanks": 2,
+        "max-flattery": 1,
+        "extra-flattery": [],
+        "extra-thanks": [],
+    }
+
+    def setup(self) -> None:
+        thanks = [*load_terms("thanks_words"), *self.options["extra-thanks"]]
+        flattery = [*load_terms("flattery"), *self.options["extra-flattery"]]
+        self.thanks = phrase_matcher(self.nlp, thanks, attr="NORM")
+        self.flattery = phrase_matcher(self.nlp, flattery, attr="NORM")
+
+    def check(self, note: Note) -> Iterator[Finding]:
+        sentences = note.body_sentences()
+        thanks = [s for sentence in sentences for s in self._thanks_in(sentence)]
+        limit = int(self.options["max-thanks"])
+        if len(thanks) > limit:
+            anchor = thanks[limit]
+            quoted = ", ".join(f'"{s.text}"' for s in thanks)
+            yield self.finding(
+                note,
+                anchor.start_char,
+                anchor.end_char,
+                f"thanks {len(thanks)} times: {quoted}",
+                "Thank them once, for something specific ('Thank you for walking me through "
+                "the returns backlog'), and spend the other sentences on the conversation.",
+            )
+        flattery = [s for sentence in sentences for s in self._flattery_in(sentence)]
+        stacked = [s for s in flattery if _is_stacked(s)]
+        if stacked or len(flattery) > int(self.options["max-flattery"]):
+            anchor = stacked[0] if stacked else flattery[int(self.options["max-flattery"])]
+            quoted = ", ".join(f'"{s.text}"' for s in flattery)
+            yield self.finding(
+                note,
+                anchor.start_char,
+                anchor.end_char,
+                f"flattery instead of specifics: {quoted}",
+                "Swap the superlatives for one specific compliment that names what impressed "
+                "you: 'your on-call handbook is the clearest I've read'.",
+            )
+
+    def _thanks_in(self, sentence: Span) -> list[Span]:
+        """Expressions of thanks, each as quoted: 'Thank you', 'grateful', 'appreciate'."""
+        doc = sentence.doc
+        found = []
+        for span in matched_spans(self.thanks, sentence):
+            if not _is_thanks(span):
+                continue
+            end = span.end
+            if span[-1].norm_ == "thank" and end < sentence.end and doc[end].norm_ == "you":
+                end += 1
+            if span[-1].norm_ in {"thank", "thanks"} and end < sentence.end:
+                end += doc[end].norm_ == "again"
+            found.append(doc[span.start : end])
+        return found
+
+    def _flattery_in(self, sentence: Span) -> list[Span]:
+        """Superlatives aimed at the reader, widened to their intensifier: 'truly amazing'.
+        Praise of the writer's own work ("we had an incredible year", "my amazing team")
+        is not flattery."""
+        doc = sentence.doc
+        found = []
+        about_reader = any(t.norm_ in _READER for t in sentence)
+        for span in matched_spans(self.flattery, sentence):
+            before = {t.norm_ for t in doc[max(sentence.start, span.start - 4) : span.start]}
+            close = {t.norm_ for t in doc[max(sentence.start, span.start - 2) : span.start]}
+            if close & {"my", "our"} or (before & _OWN and not about_reader):
+                continue
+            if span.end < sentence.end and doc[span.end].norm_ in _QUANTITIES:
+                continue
+            start = span.start
+            if start > sentence.start and doc[start - 1].norm_ in _INTENSIFIERS:
+                start -= 1
+            found.append(doc[start : span.end])
+        return found
+
+
+def _is_thanks(span: Span) -> bool:
+    """Thanks from the writer, not 'a thank-you note', 'thanks to the cache', 'she thanked me'."""
+    doc = span.doc
+    nxt = [t.norm_ for t in doc[span.end : span.end + 4]]
+    if nxt[:2] == ["-", "you"] and nxt[2:3] and nxt[2] in _THANK_YOU_NOUNS:
+        return False
+    if nxt[:1] == ["you"] and nxt[1:2] and nxt[1] in _THANK_YOU_NOUNS:
+        return False
+    if span[0].norm_ in {"thanked", "thanking"} and nxt[:1] and nxt[0] in {"me", "us"}:
+        return False
+    if span[0].norm_ == "thanks" and nxt[:1] == ["to"]:
+        rest = [t.norm_ for t in doc[span.end + 1 : span.end + 9]]
+        return bool(rest[:1] and rest[0] in _THANKED) or "for" in rest
+    return True
+
+
+def _is_stacked(span: Span) -> bool:
+    """'truly amazing', 'absolutely incredible'; 'so impressive' is one compliment."""
+    return len(span) > 1 and span[0].norm_ in _INTENSIFIERS and span[-1].norm_ not in _MILD

@@ -29,15 +29,22 @@ def test_spacy_cli_is_not_imported_but_still_usable() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_lemmas_match_spacys_lookup_lemmatizer() -> None:
+def test_lemmas_match_spacys_lookup_lemmatizer_on_lower_case() -> None:
     import spacy
 
     reference = spacy.blank("en")
     reference.add_pipe("lemmatizer", config={"mode": "lookup"})
     reference.initialize()
-    ours = [t.lemma_ for t in load_pipeline()(TEXT)]
-    assert ours == [t.lemma_ for t in reference(TEXT)]
+    text = TEXT.lower()
+    ours = [t.lemma_ for t in load_pipeline()(text)]
+    assert ours == [t.lemma_ for t in reference(text)]
     assert "run" in ours and "goose" in ours
+
+
+def test_capitalised_words_fall_back_to_the_lower_case_lemma() -> None:
+    lemmas = [t.lemma_ for t in load_pipeline()("Apologies. Thanks! Cookies. Dana")]
+    assert lemmas[0] == "apology" and lemmas[2] == "thank" and lemmas[4] == "cooky"
+    assert lemmas[-1] == "Dana"
 
 
 def test_paragraphs_and_greeting_start_sentences() -> None:

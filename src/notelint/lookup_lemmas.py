@@ -1,9 +1,11 @@
 """Lemmas from spacy-lookups-data's English lookup table, loaded as a plain dict.
 
-spaCy's own ``lemmatizer`` in lookup mode gives the same lemmas (``table.get(text, text)``),
-but building its hashed ``Table`` from the 41,000-entry list takes ~0.15 s of every start-up;
-``json.loads`` of the same file takes ~0.03 s. notelint runs on every commit, so the one-note
-start-up is the number users feel.
+spaCy's own ``lemmatizer`` in lookup mode looks a token up exactly as written
+(``table.get(text, text)``), so a capitalised word at the start of a sentence keeps its form
+("Apologies", "Thanks") and lemma patterns miss it. This component falls back to the
+lower-cased form when the exact form is not in the table. It also loads faster: building
+spaCy's hashed ``Table`` from the 41,000-entry list takes ~0.15 s of every start-up, and
+``json.loads`` of the same file ~0.03 s; notelint runs on every commit.
 """
 
 from __future__ import annotations
@@ -34,7 +36,11 @@ def lemma_table() -> dict[str, str]:
 def set_lemmas(doc: Doc) -> Doc:
     table = lemma_table()
     for token in doc:
-        token.lemma_ = table.get(token.text, token.text)
+        text = token.text
+        lemma = table.get(text)
+        if lemma is None:
+            lemma = table.get(token.lower_, text) if text != token.lower_ else text
+        token.lemma_ = lemma
     return doc
 
 

@@ -1,0 +1,223 @@
+"""NL002 no-conversation-reference: nothing in the note refers to what was discussed."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rapidfuzz import fuzz
+
+from notelint.matching import load_terms, matched_spans, phrase_matcher
+from notelint.registry import Check
+
+from ._specificity import (
+    WEAK,
+    content_sentences,
+    conversation_cues,
+    phrase_variants,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from notelint.findings import Finding
+    from notelint.note import Note
+
+_SUFFIXES = (
+    "ions", "ion", "ities", "ity", "ety", "ous", "ings", "ing", "ments", "ment",
+    "ical", "ic", "edly", "ed", "ers", "er", "es", "ly", "s", "e", "y",
+)  # fmt: skip
+_MIN_STEM = 5
+_MIN_SAME_STEM = 4
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so that "migrating", "migrate" and "migration" meet at "migrat"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _same_word(word: str, other: str) -> bool:
+    """Equal words or stems ("anxious"/"anxiety"), or a stem that extends another ("nightly")."""
+    if word == other:
+        return True
+    short, long = sorted((_stem(word), _stem(other)), key=len)
+    if short == long:
+        return len(short) >= _MIN_SAME_STEM
+    return len(short) >= _MIN_STEM and long.startswith(short)
+
+
+def _forms(tokens: Sequence[Token]) -> set[str]:
+    """Lower-cased words and lemmas, plus adjacent pairs written solid ("hand off": "handoff")."""
+    forms = {f for t in tokens for f in (t.lower_, t.lemma_.lower())}
+    forms.update(a.lower_ + b.lower_ for a, b in itertools.pairwise(tokens))
+    return forms
+
+
+def _compounds(span: Span | Doc) -> set[tuple[str, str]]:
+    """Hyphenated compounds as word pairs: "on-call" -> ("on", "call")."""
+    found = set()
+    for left, hyphen, right in zip(span, span[1:], span[2:], strict=False):
+        if hyphen.text == "-" and left.is_alpha and right.is_alpha:
+            found.add((left.lower_, right.lower_))
+    return found
+
+
+def _has_compound(compounds: set[tuple[str, str]], sentence: Span) -> bool:
+    """A topic's compound in the sentence: "on-call", "on call" or "oncall"."""
+    words = [t.lower_ for t in sentence if not (t.is_space or t.text == "-")]
+    pairs = set(itertools.pairwise(words))
+    return any(pair in pairs or "".join(pair) in words for pair in compounds)
+
+
+def _words(span: Span | Doc) -> list[str]:
+    return [w for t in span for w in re.findall(r"\w+", t.lower_)]
+
+
+class NoConversationReference(Check):
+    """Flags a note in which nothing refers to something discussed in the interview.
+
+    What it does:
+        With front matter `topics` (what was discussed), checks that the note picks up at
+        least one of them: a topic's distinctive words meet the note's words by lemma or stem
+        ("migrating the batch jobs" meets "nightly batch migration"), or the topic appears
+        almost word for word (a fuzzy match). Without topics, looks for words that point back
+        at the conversation ("you mentioned", "when we discussed", "your question about", "the
+        rotation you described", "I enjoyed hearing about your") with something specific
+        beside them. "Our conversation", "the interview" or "learning about the role" alone
+        name the meeting, not anything said in it, and do not count.
+
+    Why is this bad?
+        A note only helps when it builds on the conversation: a topic, a question, a problem
+        the team has. A note that could have been written before the interview (or about any
+        interview) shows it, even when it is specific about the candidate's own background.
+
+    Example:
+        Thank you for our conversation yesterday. I have eight years of experience in
+        payroll and I am confident I can help your team.
+
+    Use instead:
+        Thank you for our conversation yesterday. You mentioned that the payroll cut-off keeps
+        slipping at month-end; at Orrin I moved ours two days earlier by automating approvals.
+
+    Options:
+        extra-cues: more phrases that point back at the conversation (matched on lemmas).
+        extra-stock-words: more words too general to count as something discussed.
+        fuzzy-threshold: how close (0-100, rapidfuzz ratio) a run of the note's words must be
+            to a topic to pick it up word for word (default 85).
+    """
+
+    code = "NL002"
+    name = "no-conversation-reference"
+    summary = "Nothing in the note refers to something discussed in the interview."
+    defaults: ClassVar[dict[str, Any]] = {
+        "extra-cues": [],
+        "extra-stock-words": [],
+        "fuzzy-threshold": 85,
+    }
+
+    def setup(self) -> None:
+        extra_cues = tuple(self.options["extra-cues"])
+        self.cues = conversation_cues(
+            self.nlp, extra_cues, tuple(self.options["extra-stock-words"])
+        )
+        self.specificity = self.cues.specificity
+        stock = phrase_variants(load_terms("conversation_stock"))
+        self.stock_references = phrase_matcher(self.nlp, stock, attr="LEMMA")
+
+    def check(self, note: Note) -> Iterator[Finding]:
+        sentences = content_sentences(note, with_subject=True)
+        if not sentences:
+            return
+        topics = note.context.topics
+        if topics:
+            if self._picks_up_topic(topics, sentences, note):
+                return
+            listed = ", ".join(f'"{t}"' for t in topics)
+            message = f"picks up none of the topics discussed in the interview ({listed})"
+            suggestion = (
+                "Build a sentence on one of them, for example what you would do about "
+                f'"{topics[0]}" or what you have done that bears on it.'
+            )
+        else:
+            given = self.specificity.given_names(note)
+            if any(self.cues.references(s, given) for s in sentences):
+                return
+            message = "nothing refers to something discussed in the interview"
+            suggestion = (
+                "Pick up one thing from the conversation, such as a problem they described or a "
+                'question they asked, and add what you make of it: "You mentioned the backlog '
+                'of supplier invoices; at my last job I ..."'
+            )
+        meeting = self._meeting_named(sentences)
+        if meeting is None:
+            yield self.finding(note, *self._first_line(note), message, suggestion)
+            return
+        message += f'; "{meeting.text}" names the meeting, not anything said in it'
+        yield self.finding(note, meeting.start_char, meeting.end_char, message, suggestion)
+
+    def _picks_up_topic(self, topics: Sequence[str], sentences: list[Span], note: Note) -> bool:
+        given = self.specificity.given_names(note)
+        return any(
+            self._picks_up(topic, sentence, given)
+            for topic in self.nlp.pipe(topics)
+            for sentence in sentences
+        )
+
+    def _picks_up(self, topic: Doc, sentence: Span, given: frozenset[str]) -> bool:
+        """One sentence picks up a topic: its term, most of its words, or one rare word.
+
+        "migrating the batch jobs" meets "nightly batch migration" on two words; "the dbt
+        checks" meets "dbt tests" on one rare word. A single common word is not enough: a
+        nurse's note says "patient" whether or not "nurse-to-patient ratios" came up.
+        """
+        if _has_compound(_compounds(topic), sentence) or self._fuzzy_match(topic, sentence):
+            return True
+        content = [t for t in topic if (t.is_alpha or t.like_num) and not t.is_stop]
+        content = [t for t in content if t.lower_ not in given]
+        distinctive = [t for t in content if self.specificity.is_distinctive(t, given)]
+        wanted = distinctive or content
+        forms = _forms([t for t in sentence if not (t.is_space or t.is_punct)])
+        hits = [
+            t
+            for t in wanted
+            if any(_same_word(w, f) for w in (t.lower_, t.lemma_.lower()) for f in forms)
+        ]
+        if not hits:
+            return False
+        needed = min(2, len(wanted)) if distinctive else len(wanted)
+        rare = any(self.specificity.weight(t, topic[:], given) >= WEAK for t in hits)
+        return len(hits) >= needed or rare
+
+    def _fuzzy_match(self, topic: Doc, sentence: Span) -> bool:
+        """The topic, nearly word for word, in a run of the sentence's words ("on call")."""
+        target = _words(topic)
+        if not target:
+            return False
+        text = " ".join(target)
+        words = _words(sentence)
+        threshold = self.options["fuzzy-threshold"]
+        for size in {max(1, len(target) - 1), len(target), len(target) + 1}:
+            for start in range(max(1, len(words) - size + 1)):
+                if fuzz.ratio(text, " ".join(words[start : start + size])) >= threshold:
+                    return True
+        return False
+
+    def _meeting_named(self, sentences: list[Span]) -> Span | None:
+        """The first words that name the interview itself ("our conversation"), if any."""
+        for sentence in sentences:
+            found = matched_spans(self.stock_references, sentence)
+            if found:
+                return found[0]
+        return None
+
+    @staticmethod
+    def _first_line(note: Note) -> tuple[int, int]:
+        """The body's first line: where a finding about the whole note points."""
+        start, end = note.layout.body
+        line_end = note.source.text.find("\n", start)
+        return start, end if line_end < 0 else min(line_end, end)

@@ -1,0 +1,626 @@
+"""NL011 wrong-name: the note greets a person or names a company the front matter contradicts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from notelint.findings import Severity
+from notelint.lookup_lemmas import lemma_table
+from notelint.matching import load_terms
+from notelint.registry import Check
+
+from .generic_salutation import (
+    GREETINGS,
+    GROUP_WORDS,
+    company_words,
+    generic_matcher,
+    salutation_span,
+)
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc, Span, Token
+
+    from notelint.findings import Finding
+    from notelint.note import Note
+
+_TITLES = {
+    "mr", "ms", "mrs", "miss", "mx", "dr", "prof", "professor", "doctor", "sr", "sra", "herr",
+    "frau", "mme", "madame", "monsieur", "señor", "señora", "coach", "chef", "rev", "reverend",
+    "judge", "justice", "father", "pastor", "rabbi", "imam", "sister", "captain", "capt",
+    "sergeant", "officer", "senator", "dean", "principal", "nurse", "councillor", "mayor",
+}  # fmt: skip
+#: Lower-case particles inside surnames: "Mr. Van der Berg", "Ms. de la Cruz".
+_PARTICLES = {"van", "der", "den", "de", "la", "le", "von", "da", "di", "del", "dos", "bin", "al"}
+#: Honorific suffixes written after a surname: "Watanabe-san", "Kim-nim".
+_SUFFIXES = {"san", "sama", "sensei", "kun", "chan", "ji", "nim", "ssi", "jee"}
+#: Legal and generic endings of company names, ignored when comparing them.
+_COMPANY_ENDINGS = {
+    "inc", "llc", "ltd", "llp", "plc", "gmbh", "co", "corp", "corporation", "company",
+    "group", "the", "and", "&", "limited", "sa", "ag", "bv", "pty",
+}  # fmt: skip
+#: Words that may follow a company without making it a modifier: "bring it to X today".
+_ADVERBS = {
+    "yesterday", "today", "tonight", "tomorrow", "again", "too", "soon", "someday", "later",
+    "together", "one", "day", "full-time", "eventually",
+}  # fmt: skip
+_MIN_SIMILARITY = 72  # rapidfuzz ratio: "Pria"/"Priya" is a spelling, "Nwachukwu"/"Nwosu" is not
+
+# -- where organisations are named -----------------------------------------------------------
+# A capitalised word that starts or continues an organisation's name ("Delgado & Sons").
+_NOT_NAMES = [
+    "i", "a", "i'm", "i'd", "i've", "i'll", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december", "christmas", "easter",
+    "thanksgiving", "eid", "diwali", "hanukkah",
+]  # fmt: skip
+#: Last words of a place rather than an employer: "the same at Elm Street".
+_PLACE_HEADS = {
+    "street", "st", "road", "rd", "avenue", "ave", "lane", "square", "plaza", "park", "centre",
+    "center", "campus", "office", "offices", "branch", "store", "plant", "site", "warehouse",
+    "depot", "mall", "airport", "station", "terminal", "hall", "building", "tower", "wing",
+    "floor", "ward", "unit", "lab", "headquarters", "hq", "location",
+}  # fmt: skip
+_POSTS = [
+    "team", "role", "position", "opening", "job", "opportunity", "career", "future",
+    "internship", "apprenticeship", "offer", "everyone", "folks", "crew", "staff", "vacancy",
+    "application",
+]  # fmt: skip
+#: Nouns an organisation has and a person does not ("Dana's team" is a person's).
+_ORG_NOUNS = [
+    "mission", "customers", "clients", "culture", "values", "reputation", "community",
+    "products", "brand", "stores", "branches", "employees", "shareholders", "offices",
+]  # fmt: skip
+#: After "join X": a person ("join Dana's team", "join Dana on the data team").
+_PERSON_AFTER_JOIN = {"'s", "’s", "on", "in", "for"}
+#: Patterns where an ordinary capitalised word is more often a tool or team than an employer.
+_TOOL_PRONE = {"join", "join-team", "greeting"}
+#: Patterns where a lower-case noun may follow the name: "to Snowflake migrations".
+_NOUN_FOLLOWS = {"bring-to", "part-of"}
+_MODALS = {"'d", "would", "'ll", "will", "could", "can"}
+_CLAUSE_ENDS = {".", ",", "!", ";", "—", "as", "and", "if", "when", "too", "someday"}
+_PAST_ADJ = ["previous", "former", "last", "old", "current", "first", "prior", "present"]
+_MY_POSTS = [
+    "role", "job", "time", "team", "years", "year", "months", "position", "work", "stint",
+    "tenure", "days", "colleague", "colleagues", "manager", "boss", "internship", "placement",
+    "employer", "company", "office", "store", "shop", "branch", "clinic",
+]  # fmt: skip
+_EMPLOYERS = [
+    "employer", "company", "firm", "workplace", "agency", "organisation", "organization",
+    "team", "job", "role", "school", "clinic", "hospital", "store",
+]  # fmt: skip
+_WORKED = [
+    "worked", "was", "were", "interned", "volunteered", "been", "stayed", "trained", "served",
+    "taught", "started", "temped", "freelanced",
+]  # fmt: skip
+#: Past verbs of holding a job: "I led the gift-card team at Finch Pay".
+_HELD = [
+    "led", "ran", "managed", "built", "headed", "supervised", "founded", "started", "joined",
+    "had", "held", "worked", "was", "were", "spent", "taught", "trained", "handled", "covered",
+    "owned", "coordinated", "oversaw", "interned", "volunteered", "served", "grew", "launched",
+]  # fmt: skip
+_SPANS = ["years", "year", "months", "summers", "seasons", "decade"]
+_FUTURE = {"'d", "would", "will", "'ll", "could", "can", "hope", "want"}
+_AT = {"at", "with", "for"}
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """Words that show a name is an organisation, and where the name is relative to them.
+
+    The Matcher pattern holds plain word tests only (no regex, no wildcards, which cost the
+    Matcher per token); the name itself, a run of capitalised words, is read in Python.
+    ``side`` is "after" (the name starts where the match ends) or "before" (it ends where the
+    match starts); ``reach`` is a word the name follows within a few tokens ("bring … to X").
+    """
+
+    pattern: list[dict[str, Any]]
+    side: str = "after"
+    reach: tuple[frozenset[str], int] | None = None
+    article: bool = False  # "the" may come before the name: "part of the Lincoln community"
+
+
+def _lower(*words: str) -> dict[str, Any]:
+    return {"LOWER": {"IN": list(words)}}
+
+
+# Where the company the note is for is named: "join X", "the team at X", "X's mission".
+_TARGET_CUES: dict[str, _Cue] = {
+    "join": _Cue([_lower("join", "joining")]),
+    "join-team": _Cue([_lower("join", "joining"), _lower("the")]),
+    "post-at": _Cue([_lower(*_POSTS), _lower("at", "with")]),
+    "work-for": _Cue([_lower("to"), _lower("work"), _lower("at", "for")]),
+    "bring-to": _Cue(
+        [{"LEMMA": {"IN": ["bring", "contribute"]}}], reach=(frozenset({"to"}), 8), article=True
+    ),
+    "possessive": _Cue([_lower("'s", "’s"), _lower(*_ORG_NOUNS)], side="before"),
+    "greeting": _Cue([_lower("dear", "hi", "hello", "hey", "hiya")]),
+    "part-of": _Cue([_lower("part"), _lower("of")], article=True),
+    "would-at": _Cue([_lower("at")]),
+}
+# Where the writer names an employer of their own: "At Brightwater I ran", "my last job at X".
+_OWN_CUES: dict[str, _Cue] = {
+    "at-i": _Cue([_lower("at")]),
+    "as-a-job-at": _Cue([_lower("as"), _lower("a", "an")], reach=(frozenset(_AT), 4)),
+    "my-post-at": _Cue(
+        [_lower("my", "our"), {**_lower(*_PAST_ADJ), "OP": "?"}, _lower(*_MY_POSTS), _lower(*_AT)]
+    ),
+    "years-at": _Cue([_lower(*_SPANS), _lower("at", "with")]),
+    "worked-at": _Cue([_lower(*_WORKED), _lower(*_AT)]),
+    "i-work-at": _Cue(
+        [
+            _lower("i", "we"),
+            {**_lower("currently", "still", "now"), "OP": "?"},
+            _lower("work"),
+            _lower(*_AT),
+        ]
+    ),
+    "joined-left": _Cue([_lower("joined", "left", "leaving", "quit")]),
+    "when-joining": _Cue(
+        [
+            _lower("before", "after", "since", "until", "when"),
+            {**_lower("i"), "OP": "?"},
+            _lower("join", "joining", "joined"),
+        ]
+    ),
+    "former-employer": _Cue([_lower(*_PAST_ADJ), _lower(*_EMPLOYERS), {"ORTH": ",", "OP": "?"}]),
+    "held-job-at": _Cue([_lower("i", "we"), _lower(*_HELD)], reach=(frozenset(_AT), 7)),
+    "for-years": _Cue(
+        [_lower("for", "over"), {"OP": "?"}, {"IS_ALPHA": True}, _lower(*_SPANS)], side="before"
+    ),
+    "where-i": _Cue([{"ORTH": ",", "OP": "?"}, _lower("where"), _lower("i", "we")], side="before"),
+}
+_CUES = {**_TARGET_CUES, **_OWN_CUES}
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A name written in the salutation: its words, where it is, and whether it had a title."""
+
+    words: tuple[str, ...]
+    start: int
+    end: int
+    titled: bool
+
+
+class WrongName(Check):
+    """Flags a greeted person or a named company that contradicts the front matter.
+
+    What it does:
+        With front matter `to`, `panel` or `company`, it compares the note against them. The
+        salutation must greet the people in `to` (or, without `to`, people on the `panel`):
+        a first name, a surname with a title ("Dr. Raman", "Watanabe-san"), a usual short
+        form ("Tom" for Thomas) or a near spelling all count as the right person. And where the
+        note names the company it is applying to ("join Brightwater", "the team at
+        Brightwater", "Brightwater's mission"), that must be `company` or a short form of it.
+        The writer's own employers ("At Brightwater I ran…", "my last job at X"), the sign-off,
+        people mentioned in passing, products and places are not checked. Without front matter
+        it never fires.
+
+    Why is this bad?
+        The advice is that a note must be written for this interviewer and this company. A
+        greeting or a company name left over from another application is the surest sign of a
+        template, and it is the one mistake a reader cannot overlook.
+
+    Example:
+        ---
+        to: Priya Raman
+        company: Larkspur Analytics
+        ---
+        Dear Tom,
+        … I'd love to join the team at Brightwater.
+
+    Use instead:
+        Dear Priya,
+        … I'd love to join the team at Larkspur.
+
+    Options:
+        extra-nicknames: more "short full" pairs of given names ("Bea Beatriz").
+        extra-not-companies: capitalised words that are not employers ("Confluence").
+    """
+
+    code = "NL011"
+    name = "wrong-name"
+    severity = Severity.ERROR
+    summary = "The note greets someone or names a company that the front matter contradicts."
+    defaults: ClassVar[dict[str, Any]] = {"extra-nicknames": [], "extra-not-companies": []}
+
+    def setup(self) -> None:
+        from spacy.matcher import Matcher
+
+        self.generic = generic_matcher(self)
+        pairs = [
+            p.lower().split()
+            for p in [*load_terms("names_nicknames"), *self.options["extra-nicknames"]]
+        ]
+        self.nicknames = {frozenset(p) for p in pairs if len(p) == 2}
+        self.not_companies = {
+            t.lower()
+            for t in [*load_terms("names_not_companies"), *self.options["extra-not-companies"]]
+        }
+        self.dictionary = _common_words()
+        self.targets = Matcher(self.nlp.vocab)
+        self.own = Matcher(self.nlp.vocab)
+        for matcher, cues in ((self.targets, _TARGET_CUES), (self.own, _OWN_CUES)):
+            for label, cue in cues.items():
+                matcher.add(label, [cue.pattern])
+
+    def check(self, note: Note) -> Iterator[Finding]:
+        context = note.context
+        if context.to or context.panel:
+            yield from self._salutation_findings(note)
+        if context.company:
+            yield from self._company_findings(note)
+
+    # -- the person greeted --------------------------------------------------------------
+
+    def _salutation_findings(self, note: Note) -> Iterator[Finding]:
+        span = salutation_span(note) or _bare_name_line(note)
+        if span is None:
+            return
+        addressees = note.context.to or note.context.panel
+        known = [w for w in (_person_words(p) for p in addressees) if self._is_personal(w)]
+        if not known:
+            return
+        if any(bracket in span.text for bracket in "<>{}[]"):
+            return  # a template slot, which template-placeholder (NL006) reports
+        company = company_words(note)
+        for name in self._greeted_names(span):
+            if set(name.words) <= company or any(self._same_person(name, p) for p in known):
+                continue
+            if name.titled and all(len(person) == 1 for person in known):
+                continue  # "Dear Ms. Raman" to a first name only: cannot tell
+            yield self._wrong_person(note, name, addressees)
+
+    def _is_personal(self, words: tuple[str, ...]) -> bool:
+        """A `to` such as 'Hiring Team' names no person to compare with."""
+        doc = self.nlp.make_doc(" ".join(words))
+        covered = {t.i for m in self.generic(doc, as_spans=True) for t in m}
+        return any(t.i not in covered for t in doc if t.is_alpha)
+
+    def _greeted_names(self, span: Span) -> Iterator[_Name]:
+        """Runs of capitalised words in the salutation that are not roles, groups or glue."""
+        covered = {t.i for m in self.generic(span, as_spans=True) for t in m}
+        run: list[list[Token]] = []
+        titled = False
+        for word in _merged_words(span):
+            text = _bare(word)
+            if text in _TITLES:
+                yield from self._emit(run, titled)
+                run, titled = [], True
+                continue
+            is_name = (text in _PARTICLES and bool(run)) or (
+                word[0].text[:1].isupper()
+                and text not in GREETINGS
+                and word[0].i not in covered
+                and not _starts_group(word, span)
+            )
+            if is_name:
+                run.append(word)
+            if not is_name or _suffix(word):
+                yield from self._emit(run, titled or _suffix(word))
+                run, titled = [], False
+        yield from self._emit(run, titled)
+
+    @staticmethod
+    def _emit(run: list[list[Token]], titled: bool) -> Iterator[_Name]:
+        if run:
+            words = tuple(_bare(t) for t in run)
+            yield _Name(words, run[0][0].idx, run[-1][-1].idx + len(run[-1][-1]), titled)
+
+    def _same_person(self, name: _Name, person: tuple[str, ...]) -> bool:
+        """Every word greeted is a word of the person's name, a short form or a near spelling."""
+        return all(any(self._same_word(w, p) for p in person) for w in name.words)
+
+    def _same_word(self, written: str, known: str) -> bool:
+        if written == known or frozenset((written, known)) in self.nicknames:
+            return True
+        if len(written) == 1:
+            return known.startswith(written)  # an initial
+        shorter, longer = sorted((written, known), key=len)
+        if len(shorter) >= 3 and longer.startswith(shorter):
+            return True  # Tom / Thomas, Alex / Alexandra
+        return written[0] == known[0] and _similar(written, known, _MIN_SIMILARITY)
+
+    def _wrong_person(self, note: Note, name: _Name, addressees: tuple[str, ...]) -> Finding:
+        greeted = note.source.text[name.start : name.end]
+        context = note.context
+        if context.to:
+            on_panel = any(self._same_person(name, _person_words(p)) for p in context.panel)
+            where = " (a panelist)" if on_panel else ""
+            message = f'greets "{greeted}"{where}, but the note is to {_join(context.to)}'
+        else:
+            message = f'greets "{greeted}", who is not on the panel ({_join(context.panel)})'
+        first = _person_words(addressees[0])[0].capitalize()
+        return self.finding(
+            note,
+            name.start,
+            name.end,
+            message,
+            f'Greet the person this note is for ("Dear {first},"), or correct `to`/`panel` '
+            "in the front matter if they are wrong.",
+        )
+
+    # -- the company named ---------------------------------------------------------------
+
+    def _company_findings(self, note: Note) -> Iterator[Finding]:
+        company = _company_key(note.context.company or "")
+        end = note.layout.signoff[0] if note.layout.signoff else len(note.source.text)
+        own = [_company_key(span.text) for _, span in self._org_spans(self.own, note.doc, end)]
+        mentions = [*self._org_spans(self.targets, note.doc, end), *_ner_orgs(note.doc, end)]
+        seen: set[tuple[int, int]] = set()
+        for label, span in mentions:
+            key = (span.start_char, span.end_char)
+            if key in seen or not self._is_other_company(note, label, span, [company, *own]):
+                continue
+            seen.add(key)
+            yield self.finding(
+                note,
+                span.start_char,
+                span.end_char,
+                f'names "{span.text}", but the note is for {note.context.company}',
+                f'Write "{note.context.company}" (or its short name) instead of "{span.text}"; '
+                "a company left over from another application tells the reader the note is a "
+                "copy.",
+            )
+
+    def _org_spans(self, matcher: Matcher, doc: Doc, end: int) -> list[tuple[str, Span]]:
+        """(label, organisation) for every cue before ``end`` (the sign-off) that has one."""
+        spans = []
+        for match_id, start, stop in matcher(doc):
+            label = self.nlp.vocab.strings[match_id]
+            span = _locate(_CUES[label], doc, start, stop)
+            if span is not None and span.end_char <= end and _fits(label, span):
+                spans.append((label, span))
+        return spans
+
+    def _is_other_company(
+        self, note: Note, label: str, span: Span, allowed: list[tuple[str, ...]]
+    ) -> bool:
+        """Whether a mention names a company other than `company` and the writer's employers."""
+        words = _company_key(span.text)
+        if not words or " ".join(words) in self.not_companies or set(words) & self.not_companies:
+            return False
+        if any(self._matches(words, known) for known in allowed if known):
+            return False
+        context = note.context
+        related = " ".join([context.role or "", *context.topics, *context.to, *context.panel])
+        if set(words) & set(_company_key(related)):
+            return False  # a team, a topic or a person, not a company
+        if all(w in self.dictionary for w in words) and (
+            label in _TOOL_PRONE or _before_group(span)
+        ):
+            return False  # "join Slack", "the Platform team": ordinary words, not a name
+        if words[-1] in _PLACE_HEADS:
+            return False  # "at Elm Street", "the Leeds office": a place
+        if label == "post-at" and _past_verb_follows(span):
+            return False  # "the team at AWS helped us": a past dealing, not this application
+        return not (label in _NOUN_FOLLOWS and _is_modifier(span))
+
+    def _matches(self, written: tuple[str, ...], company: tuple[str, ...]) -> bool:
+        """A short form ('Larkspur'), a longer form, an acronym or a shared distinctive word."""
+        if set(written) <= set(company) or set(company) <= set(written):
+            return True
+        if len(company) > 1 and "".join(w[0] for w in company) in written:
+            return True
+        return any(_similar(w, c, 85) for w in written for c in company if c not in self.dictionary)
+
+
+def _similar(first: str, second: str, threshold: float) -> bool:
+    """A near spelling of a word of four letters or more ('Pria' / 'Priya')."""
+    from rapidfuzz import fuzz
+
+    return min(len(first), len(second)) >= 4 and fuzz.ratio(first, second) >= threshold
+
+
+def _person_words(name: str) -> tuple[str, ...]:
+    """'Dr. Hye-jin Park' -> ('hye-jin', 'hye', 'jin', 'park'): the words a greeting may use."""
+    words: list[str] = []
+    for raw in name.replace(",", " ").split():
+        word = raw.strip(".").lower()
+        if not word or word in _TITLES:
+            continue
+        words.append(word)
+        if "-" in word:
+            words.extend(part for part in word.split("-") if part and part not in _SUFFIXES)
+    return tuple(words)
+
+
+def _company_key(name: str) -> tuple[str, ...]:
+    """The distinctive lower-case words of a name, in order ('Brightwater's' -> brightwater)."""
+    words = (
+        raw.lower().removesuffix("'s").strip(".,;:!?()'\"")
+        for raw in name.replace("’", "'").split()
+    )
+    return tuple(dict.fromkeys(w for w in words if w and w not in _COMPANY_ENDINGS))
+
+
+def _merged_words(span: Span) -> Iterator[list[Token]]:
+    """Tokens glued by hyphens or apostrophes without spaces, as one word: 'Hye-jin'."""
+    group: list[Token] = []
+    for token in span:
+        if token.is_space:
+            continue
+        if group and (group[-1].text in "-'’" or token.text in "-'’") and not group[-1].whitespace_:
+            group.append(token)
+            continue
+        if group:
+            yield group
+        group = [token]
+    if group:
+        yield group
+
+
+def _bare(word: list[Token] | Token) -> str:
+    """A merged word in lower case without its title dot or honorific suffix."""
+    text = "".join(t.text for t in word) if isinstance(word, list) else word.text
+    text = text.lower().rstrip(".")
+    head, _, tail = text.rpartition("-")
+    return head if head and tail in _SUFFIXES else text
+
+
+def _suffix(word: list[Token]) -> bool:
+    text = "".join(t.text for t in word).lower()
+    return "-" in text and text.rpartition("-")[2] in _SUFFIXES
+
+
+def _starts_group(word: list[Token], span: Span) -> bool:
+    """A capitalised word followed by 'team' names a group ('Larkspur team'), not a person."""
+    index = word[-1].i + 1
+    doc = span.doc
+    while index < span.end and doc[index].text[:1].isupper():
+        index += 1
+    return word[0].text[:1].isupper() and index < span.end and doc[index].lower_ in GROUP_WORDS
+
+
+def _bare_name_line(note: Note) -> Span | None:
+    """A salutation without a greeting word: 'Grace,' or 'Mr. Delgado,' alone on the first line."""
+    start = note.layout.body[0]
+    newline = note.source.text.find("\n", start)
+    line = note.doc.char_span(
+        start, newline if newline != -1 else len(note.source.text), alignment_mode="expand"
+    )
+    if line is None or not line or line[-1].text not in {",", ":", "—"}:
+        return None
+    words = [_bare(w) for w in _merged_words(line[:-1])]
+    names = [w for w in words if w not in _TITLES and w not in _PARTICLES]
+    table = lemma_table()
+    ok = (
+        0 < len(names) <= 3
+        and len(words) <= 5
+        and line.text[:1].isupper()
+        and all(table.get(w, w) == w and not line.vocab[w].is_stop for w in names)
+    )
+    return line if ok else None
+
+
+def _is_cap(token: Token) -> bool:
+    """A capitalised word that can be part of an organisation's name."""
+    return token.text[:1].isupper() and not token.is_punct and token.lower_ not in _NOT_NAMES
+
+
+def _name_from(doc: Doc, start: int) -> Span | None:
+    """The run of capitalised words (with an inner '&') that starts at ``start``."""
+    end = start
+    while end < len(doc) and (
+        _is_cap(doc[end])
+        or (doc[end].text == "&" and end > start and end + 1 < len(doc) and _is_cap(doc[end + 1]))
+    ):
+        end += 1
+    return doc[start:end] if end > start else None
+
+
+def _name_until(doc: Doc, end: int) -> Span | None:
+    """The run of capitalised words that ends just before ``end``, without a sentence opener."""
+    start = end
+    while start > 0 and _is_cap(doc[start - 1]):
+        start -= 1
+    if end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in _common_words():
+        start += 1  # "Clearly Brightwater's mission": the opener is not part of the name
+    return doc[start:end] if end > start else None
+
+
+def _locate(cue: _Cue, doc: Doc, start: int, stop: int) -> Span | None:
+    """The organisation a cue points at, if a capitalised name stands there."""
+    if cue.side == "before":
+        return _name_until(doc, start)
+    index: int | None = stop
+    if cue.reach is not None:
+        words, limit = cue.reach
+        index = next(
+            (k + 1 for k in range(stop, min(stop + limit, len(doc))) if doc[k].lower_ in words),
+            None,
+        )
+    if index is None or index >= len(doc):
+        return None
+    if cue.article and doc[index].lower_ == "the":
+        index += 1
+    return _name_from(doc, index) if index < len(doc) else None
+
+
+def _fits(label: str, span: Span) -> bool:
+    """The conditions some cues put on the words around the name."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else "."
+    if label == "join":
+        return after not in _PERSON_AFTER_JOIN and not _starts_list_of_names(span)
+    if label in {"join-team", "greeting"}:
+        return after in GROUP_WORDS
+    if label == "would-at":
+        return after in _CLAUSE_ENDS and _writer_would(span)
+    if label == "at-i":
+        rest = [t.lower_ for t in doc[span.end : span.end + 3] if t.text != ","]
+        return len(rest) >= 2 and rest[0] in {"i", "we"} and rest[1] not in _FUTURE
+    return True
+
+
+def _writer_would(span: Span) -> bool:
+    """'I'd like to try the same at X': the writer says what they would do, in this sentence."""
+    doc = span.doc
+    start = max(span.sent.start, span.start - 14)
+    words = [t.lower_ for t in doc[start : span.start]]
+    return any(w in {"i", "we"} and nxt in _MODALS for w, nxt in pairwise(words))
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """English words the lemma table knows: ordinary words, unlike most company names."""
+    table = lemma_table()
+    return frozenset({*table, *table.values()})
+
+
+def _is_modifier(span: Span) -> bool:
+    """'Shopify migration', 'Lisbon warehouse': the name describes the next noun."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return (
+        nxt.is_alpha
+        and nxt.is_lower
+        and not nxt.is_stop
+        and nxt.lower_ not in GROUP_WORDS | {"community"}
+        and nxt.lower_ not in _ADVERBS
+    )
+
+
+def _starts_list_of_names(span: Span) -> bool:
+    """'join Dana and Marcus on the forecast': people, where 'join Brightwater and help' is not."""
+    doc = span.doc
+    after = span.end
+    return after + 1 < len(doc) and doc[after].lower_ == "and" and doc[after + 1].is_title
+
+
+def _past_verb_follows(span: Span) -> bool:
+    """The name is followed by a verb in the past tense ('helped', 'ran')."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    past = nxt.lower_.endswith("ed") or nxt.lower_ in _HELD
+    return nxt.is_lower and nxt.lemma_ != nxt.lower_ and past
+
+
+def _before_group(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS
+
+
+def _ner_orgs(doc: Doc, end: int) -> list[tuple[str, Span]]:
+    """With a trained pipeline, ORG entities in sentences about joining are candidates too."""
+    if not doc.has_annotation("ENT_IOB"):
+        return []
+    cues = {"join", "joining", "role", "position", "opportunity", "team", "work"}
+    return [
+        ("ner", ent)
+        for ent in doc.ents
+        if ent.label_ == "ORG" and ent.end_char <= end and cues & {t.lower_ for t in ent.sent}
+    ]
+
+
+def _join(names: Iterable[str]) -> str:
+    return ", ".join(names)

@@ -74,13 +74,8 @@ def expand(pattern: str) -> list[str]:
 
 
 def phrase_variants(lines: Iterable[str]) -> list[str]:
-    """Expanded phrases, each also with a capital first letter.
-
-    The lookup lemmatizer leaves capitalised words as they are ("Thanks" stays "Thanks"), so a
-    lemma pattern must exist in both cases to match at the start of a sentence.
-    """
-    phrases = [p for line in lines for p in expand(line) if p]
-    return list(dict.fromkeys(v for p in phrases for v in (p, p[:1].upper() + p[1:])))
+    """Every phrase a data line's ``(a|b)`` alternatives spell out, without repeats."""
+    return list(dict.fromkeys(p for line in lines for p in expand(line) if p))
 
 
 class Specificity:
@@ -224,7 +219,7 @@ class ConversationCues:
             else:
                 kinds["after"].append(line)
         self.matchers = {
-            kind: phrase_matcher(nlp, phrase_variants(lines), attr="LEMMA")
+            kind: phrase_matcher(nlp, phrase_variants(lines), attr="LEMMA", plurals=False)
             for kind, lines in kinds.items()
             if lines
         }

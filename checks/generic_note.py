@@ -78,7 +78,7 @@ class GenericNote(Check):
 
     def setup(self) -> None:
         terms = phrase_variants([*load_terms("stock_phrases"), *self.options["extra-phrases"]])
-        self.phrases = phrase_matcher(self.nlp, terms, attr="LEMMA")
+        self.phrases = phrase_matcher(self.nlp, terms, attr="LEMMA", plurals=False)
         extra_stock_words = tuple(self.options["extra-stock-words"])
         self.cues = conversation_cues(self.nlp, (), extra_stock_words)
         self.specificity = self.cues.specificity

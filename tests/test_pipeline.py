@@ -42,9 +42,10 @@ def test_lemmas_match_spacys_lookup_lemmatizer_on_lower_case() -> None:
 
 
 def test_capitalised_words_fall_back_to_the_lower_case_lemma() -> None:
-    lemmas = [t.lemma_ for t in load_pipeline()("Apologies. Thanks! Cookies. Dana")]
+    doc = load_pipeline()("Apologies. Thanks! Cookies. You said so, Dana")
+    lemmas = [t.lemma_ for t in doc]
     assert lemmas[0] == "apology" and lemmas[2] == "thank" and lemmas[4] == "cooky"
-    assert lemmas[-1] == "Dana"
+    assert lemmas[6] == "you" and lemmas[-1] == "dana" and doc[-1].text == "Dana"
 
 
 def test_paragraphs_and_greeting_start_sentences() -> None:

@@ -1,0 +1,521 @@
+"""NL007 no-fit: the note never ties the writer's own experience or plans to the job."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from notelint.matching import load_terms, matched_spans, phrase_matcher
+from notelint.registry import Check
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+    from spacy.tokens import Span, Token
+
+    from notelint.findings import Finding
+    from notelint.note import Note
+
+_I = {"LOWER": "i"}
+_I_OR_WE = {"LOWER": {"IN": ["i", "we"]}}
+# Words that may stand between "I" and what the writer did: "I've basically been doing".
+_FILLERS = [
+    "have", "'ve", "had", "also", "personally", "actually", "basically", "already", "recently",
+    "once", "then", "just", "even", "since", "previously", "successfully", "currently", "still",
+    "both", "mostly", "first", "later", "co", "-", "jointly", "often", "regularly", "routinely",
+]  # fmt: skip
+_BE = ["was", "am", "'m"]
+_MODALS = ["would", "'d", "will", "'ll", "can", "could", "might"]
+_PLAN_ADVERBS = ["also", "happily", "gladly", "then", "first", "probably", "definitely"]
+_WILLING = ["glad", "happy", "keen", "eager", "ready", "able", "delighted", "excited"]
+_WISHING = ["love", "like", "want", "hope", "plan", "aim", "expect"]
+# "I'd enjoy doing the same", "I would welcome doing that work".
+_GERUND_WISHES = ["enjoy", "welcome", "relish", "love", "like"]
+# "I'd be comfortable with that move", "I'd be useful on exactly that kind of detail".
+_CAPABLE = ["comfortable", "useful", "effective", "confident"]
+_PERIODS = ["year", "month", "season", "summer", "semester", "decade", "winter", "shift"]
+# What follows "five years" at the start of a sentence when they are years of the writer's
+# work: "Five years running a food bank ...", "Two years behind the returns desk ...".
+_PERIOD_OF_WORK = [
+    "of", "as", "at", "in", "running", "leading", "managing", "behind", "on", "doing",
+    "teaching", "working", "with", "coaching", "supervising", "nursing", "selling", "handling",
+]  # fmt: skip
+# Before "five years", words that make them the writer's own ("with five years of ...").
+_PERIOD_OWNERS = {
+    "my", "with", "after", "have", "'ve", "had", "got", "spent", "bring", "including", "and",
+    "finished", "completed", "done", "served", "worked",
+}  # fmt: skip
+_NOT_WORK_PERIODS = ["ago", "later", "earlier", "old", "before", "after", "from"]
+# Credentials and jobs a writer holds: "I've had I-CAR aluminum training", "I took a temp job".
+_CREDENTIALS = [
+    "training", "experience", "certificate", "certification", "licence", "license", "degree",
+    "qualification", "diploma", "background", "apprenticeship", "internship", "accreditation",
+]  # fmt: skip
+_JOBS = ["job", "role", "position", "post", "contract", "placement"]
+# "I've been a customer for years" is no experience of the work.
+_ONLOOKERS = [
+    "customer", "fan", "user", "member", "follower", "subscriber", "reader", "admirer",
+    "visitor", "shopper", "client", "patient", "guest", "donor", "supporter", "candidate",
+]  # fmt: skip
+# "I'm a registered nurse": a profession held, unlike "I'm a hard worker".
+_TRAINED = [
+    "registered", "certified", "licensed", "qualified", "chartered", "trained", "former",
+    "practising", "practicing", "working", "professional", "senior", "junior", "head",
+]  # fmt: skip
+# "the same", "a similar", "something like", "exactly that", "that exact": two tokens.
+_SAME = [
+    {"LOWER": {"IN": ["the", "a", "something", "exactly", "that"]}},
+    {"LOWER": {"IN": ["same", "similar", "like", "that", "this", "exact"]}},
+]
+_SAME_VERBS = [
+    "make", "do", "use", "try", "build", "run", "face", "have", "see", "fight", "hit", "solve",
+    "fix", "tackle", "chase", "meet", "handle", "deal", "work", "manage", "inherit", "clear",
+]  # fmt: skip
+# Questions the interviewer asked about a plan are not the plan: "you asked how I'd handle".
+_QUESTION_WORDS = {"how", "what", "whether", "why", "when", "where"}
+# After "at my": places of work, unless the phrase is about something else ("at my desk").
+_NOT_WORKPLACES = [
+    "desk", "own", "pace", "convenience", "disposal", "end", "earliest", "best", "interview",
+    "home", "age", "side", "request", "expense", "fingertips", "computer", "first", "last",
+    "commute", "lunch", "visit", "break", "holiday", "vacation", "trip", "stay", "tour", "walk",
+]  # fmt: skip
+_OLD_JOBS = ["current", "last", "previous", "former", "old", "present", "prior"]
+# After "my last": the interview itself, not an old job ("my last answer").
+_NOT_JOBS = [
+    "interview", "email", "note", "message", "question", "answer", "point", "visit", "call",
+    "chance", "thought", "comment", "name", "day", "letter", "application",
+]  # fmt: skip
+# A company name in a sentence: capitalised words, "&" and "'s" ("At Brandt & Kovac I ...").
+_NAME_PART = {"TEXT": {"REGEX": r"^(?:[A-Z][\w.'-]*|&|'s)$"}, "OP": "+"}
+# After "your": words that make it a courtesy, not a need of the team ("your time").
+_COURTESIES = [
+    "time", "consideration", "kindness", "hospitality", "patience", "generosity", "help",
+    "interest", "attention", "email", "message", "reply", "response", "convenience", "behalf",
+    "earliest", "warm", "warmth", "own", "insight", "insights", "feedback", "decision",
+]  # fmt: skip
+# After "this" or "these": times, not the team's work ("this morning").
+_TIMES = [
+    "morning", "afternoon", "evening", "week", "weekend", "month", "year", "time", "point",
+    "opportunity", "note", "email", "message", "letter", "is", "was", "has", "would", "will",
+]  # fmt: skip
+_PREPOSITIONS = ["with", "on", "for", "to", "in", "at", "into", "onto", "about", "around"]
+_DETERMINERS = ["your", "the", "this", "that", "these", "those"]
+# After a verb: the writer's own interview day ("I introduced myself", "I wrote down").
+_NOT_DEEDS_AFTER = {"myself", "yourself", "down"}
+# Cues that are deeds of some day, which may be the interview day ("I tested your app today").
+_DEEDS = {"DONE", "PAST", "SAME"}
+#: Tokens after a cue in which a stock claim ("bring value to your team") voids the cue.
+_STOCK_WINDOW = 6
+#: Shortest word that counts when an experience sentence echoes the conversation.
+_MIN_ECHO = 4
+#: How many sentences away a link to the job may be from the experience it explains.
+_LINK_REACH = 2
+
+
+class NoFit(Check):
+    """Flags a note that never connects the candidate to the job.
+
+    What it does:
+        Looks for one sentence that ties the writer's own experience, skill or plan ("I ran",
+        "I've led", "in my five years", "at my last job", "At Parcelwise I", "I'd start by",
+        "I can help") to the role or to a need the team has ("your team", "the position", "the
+        gap you described", "the same problem", a topic, the role or the company from the
+        front matter), in the same sentence or one nearby. A note with no such sentence is
+        flagged: it only thanks, recaps and says the writer is interested. Stock claims such
+        as "I'd be a great addition to your team" or "I believe I'm a strong fit" name no
+        skill and no need, so they do not count; nor do deeds of the interview day ("I tested
+        your app on the way home"). A P.S. counts.
+
+    Why is this bad?
+        The advice is that a follow-up note should explain why you'd be a good fit; one that
+        is merely a thank-you adds nothing the interviewer can use when the team compares
+        candidates. Tying one concrete piece of your experience to a problem they described is
+        what makes a note worth reading.
+
+    Example:
+        Thank you for the tour of the warehouse. It was great to hear about the new robots,
+        and I'm very excited about the opportunity. I'd be a great addition to your team.
+
+    Use instead:
+        Thank you for the tour of the warehouse. I ran the switch to goods-to-person picking at
+        Dunmore, so the pick-rate targets you described are a problem I've worked on before.
+
+    Options:
+        extra-experience-cues: more phrases that bring in the writer's own experience or plans
+            (matched on lower-case words), such as "during my clerkship".
+        extra-role-cues: more phrases that tie a sentence to the role or the team's needs
+            (matched on lemmas), such as "your night shift".
+    """
+
+    code = "NL007"
+    name = "no-fit"
+    summary = "The note never ties the writer's experience or plans to the role."
+    defaults: ClassVar[dict[str, Any]] = {"extra-experience-cues": [], "extra-role-cues": []}
+
+    def setup(self) -> None:
+        experience = [*load_terms("fit_experience"), *self.options["extra-experience-cues"]]
+        roles = [*load_terms("fit_role"), *self.options["extra-role-cues"]]
+        self.experience_phrases = phrase_matcher(self.nlp, experience, attr="LOWER")
+        self.role_phrases = phrase_matcher(self.nlp, _with_capitals(roles), attr="LEMMA")
+        self.interview_day = phrase_matcher(self.nlp, load_terms("fit_interview_day"))
+        self.stock_claims = phrase_matcher(
+            self.nlp, _with_capitals(load_terms("fit_stock_claims")), attr="LEMMA"
+        )
+        self.not_plans = phrase_matcher(
+            self.nlp, _with_capitals(load_terms("fit_not_plans")), attr="LEMMA"
+        )
+        self.experience = _experience_matcher(
+            self.nlp,
+            load_terms("fit_experience_verbs"),
+            load_terms("fit_plan_verbs"),
+            load_terms("fit_not_work_verbs"),
+        )
+        self.roles = _role_matcher(self.nlp, load_terms("fit_role_nouns"))
+        self._phrase_lemmas: dict[str, list[str]] = {}
+        self.stock_words = frozenset(w.lower() for w in load_terms("stock_words"))
+
+    def check(self, note: Note) -> Iterator[Finding]:
+        sentences = _content_sentences(note)
+        if not sentences:
+            return
+        claims = [
+            c for c in matched_spans(self.stock_claims, note.doc) if c.end > sentences[0].start
+        ]
+        empty = matched_spans(self.not_plans, note.doc)
+        if self._has_fit(sentences, note, [*claims, *empty]):
+            return
+        if claims:
+            claim = claims[0]
+            yield self.finding(
+                note,
+                claim.start_char,
+                claim.end_char,
+                f'no sentence ties your own experience to the role; "{claim.text}" claims fit '
+                "without naming a skill or a need",
+                _SUGGESTION,
+            )
+            return
+        first = sentences[0]
+        yield self.finding(
+            note,
+            first.start_char,
+            first.end_char,
+            "no sentence ties your own experience, skills or plans to the role or to a need "
+            "the team described: the note thanks, recaps or says you're interested, but never "
+            "says why you fit",
+            _SUGGESTION,
+        )
+
+    def _has_fit(self, sentences: list[Span], note: Note, voids: list[Span]) -> bool:
+        """An experience or plan sentence with a link to the job in it or close by.
+
+        Writers often split the tie over two or three sentences: "You said weekend cover is
+        the hard part. At Carrow's I built a pool of holiday-only staff." Both halves count
+        when the link is at most two sentences away, or when the experience shares a content
+        word with a sentence that recaps the conversation. An opening plan ("I'd start by")
+        is about the job by itself.
+        """
+        links: dict[int, bool] = {}
+
+        def linked(index: int) -> bool:
+            if index not in links:
+                inside = 0 <= index < len(sentences)
+                links[index] = inside and self._links(sentences[index], note)
+            return links[index]
+
+        found = self._experience_cues(note, voids)
+        cues = [{label for label, cue in found if s.start <= cue.start < s.end} for s in sentences]
+        recap = [s for s, labels in zip(sentences, cues, strict=True) if not labels]
+        for index, sentence in enumerate(sentences):
+            if not cues[index]:
+                continue
+            if "OPENING_PLAN" in cues[index]:
+                return True
+            reach = range(index - _LINK_REACH, index + _LINK_REACH + 1)
+            if any(linked(i) for i in reach) or self._echoes(sentence, recap):
+                return True
+        return False
+
+    def _echoes(self, sentence: Span, others: list[Span]) -> bool:
+        """Whether the experience shares a content word with the rest of the note.
+
+        "The dock doors back up at 6 a.m. ... I've scheduled inbound slots for a 40-door DC":
+        the tie is the subject matter the two sentences share, not a phrase.
+        """
+        own = self._content_words(sentence)
+        return any(own & self._content_words(other) for other in others)
+
+    def _content_words(self, span: Span) -> set[str]:
+        return {
+            t.lemma_.lower() for t in span if t.is_alpha and len(t) >= _MIN_ECHO and not t.is_stop
+        } - self.stock_words
+
+    def _links(self, sentence: Span, note: Note) -> bool:
+        """Whether the sentence names the job, the team's need or what the interviewer said."""
+        return bool(
+            matched_spans(self.role_phrases, sentence)
+            or self.roles(sentence)
+            or self._mentions_context(sentence, note)
+        )
+
+    def _mentions_context(self, sentence: Span, note: Note) -> bool:
+        """A topic, the role or the company from the front matter appears in the sentence."""
+        context = note.context
+        words = [t.lemma_.lower() for t in sentence if not t.is_space and not t.is_punct]
+        for phrase in (*context.topics, context.role or ""):
+            if phrase and _contains(words, self._lemmas(phrase)):
+                return True
+        return bool(context.company) and _company_named(sentence, context.company or "")
+
+    def _lemmas(self, phrase: str) -> list[str]:
+        """Lower-cased lemmas of a front matter phrase, cached: topics repeat across a run."""
+        if phrase not in self._phrase_lemmas:
+            doc = self.nlp(phrase)
+            self._phrase_lemmas[phrase] = [t.lemma_.lower() for t in doc if not t.is_punct]
+        return self._phrase_lemmas[phrase]
+
+    def _experience_cues(self, note: Note, voids: list[Span]) -> list[tuple[str, Span]]:
+        """Experience and plan cues of the note (matched once over the whole doc), without
+        those that run into a stock claim or an empty object (``voids``) or tell of the
+        interview day."""
+        doc = note.doc
+        vocab = self.nlp.vocab.strings
+        cues = [(vocab[m], doc[s:e]) for m, s, e in self.experience(doc)]
+        cues += [("PHRASE", span) for span in matched_spans(self.experience_phrases, doc)]
+        on_the_day = {span.sent.start for span in matched_spans(self.interview_day, doc)}
+        return [
+            (label, cue)
+            for label, cue in cues
+            if not _runs_into(cue, voids)
+            and _is_own(label, cue)
+            and not (cue.sent.start in on_the_day and label in _DEEDS)
+        ]
+
+
+_SUGGESTION = (
+    "Add one sentence that links something you have done (or would do first) to a need they "
+    'mentioned, e.g. "I ran the same switch-over at my last job, so the backlog you described '
+    "is a problem I've already worked on.\""
+)
+
+
+def _with_capitals(terms: Iterable[str]) -> list[str]:
+    """Each phrase also with a capital first letter: the lookup lemmatizer keeps "You" as is."""
+    return list(dict.fromkeys(v for t in terms for v in (t, t[:1].upper() + t[1:])))
+
+
+def _experience_matcher(
+    nlp: Language, done: Sequence[str], planned: Sequence[str], not_work: Sequence[str]
+) -> Matcher:
+    """Token shapes of the writer's own work: "I've led", "I'd start by", "my five years at"."""
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp.vocab)
+    fillers = {"LOWER": {"IN": _FILLERS}, "OP": "*"}
+    now = {"LOWER": {"IN": ["currently", "still", "now"]}}
+    word = {"IS_PUNCT": False, "OP": "?"}
+    have = {"LOWER": {"IN": ["have", "'ve", "had"]}}
+    matcher.add(
+        "DONE",
+        [
+            [_I, fillers, {"LEMMA": {"IN": list(done)}}],
+            [_I, {"LOWER": {"IN": _BE}}, now, {"LEMMA": {"IN": list(done)}}],
+            [_I, have, fillers, {"LOWER": "been"}, {"LEMMA": {"IN": list(done)}}],
+            [_I, have, fillers, {"LOWER": "been"}, {"LEMMA": "do"}],
+            [_I, have, fillers, {"LEMMA": "do"}],
+            [_I, fillers, {"LOWER": "did"}, {"LOWER": {"IN": ["that", "this", "it", "so"]}}],
+            [
+                _I,
+                have,
+                {"LOWER": "been"},
+                {"LOWER": {"IN": ["a", "an"]}},
+                {"LOWER": {"NOT_IN": _ONLOOKERS}},
+            ],
+            [
+                _I,
+                {"LOWER": {"IN": _BE}},
+                {"LOWER": {"IN": ["a", "an"]}},
+                {"LOWER": {"IN": _TRAINED}},
+            ],
+            [{"LOWER": "having"}, {"LEMMA": {"IN": list(done)}}],
+            [_I, fillers, {"LEMMA": "spend"}, word, word, word, {"LEMMA": {"IN": _PERIODS}}],
+            [_I, {"LOWER": {"IN": ["started", "began"]}}, {"LOWER": {"IN": ["out", "as"]}}],
+        ],
+    )
+    # Any past tense after "I", unless it tells of the interview or of feelings (checked in
+    # _is_own): "I reworked", "I superintended", "I dealt with".
+    matcher.add(
+        "PAST",
+        [[_I, fillers, {"IS_ALPHA": True, "LEMMA": {"NOT_IN": list(not_work)}}]],
+    )
+    held = {"LEMMA": {"IN": ["have", "hold", "get", "earn", "gain", "complete", "finish"]}}
+    matcher.add(
+        "HOLD",
+        [
+            [_I, fillers, held, word, word, word, word, word, {"LEMMA": {"IN": _CREDENTIALS}}],
+            [
+                _I,
+                fillers,
+                {"LEMMA": {"IN": ["take", "land", "hold", "accept"]}},
+                word,
+                word,
+                {"LEMMA": {"IN": _JOBS}},
+            ],
+        ],
+    )
+    same_verb = {"LEMMA": {"IN": _SAME_VERBS}}
+    matcher.add("SAME", [[_I_OR_WE, fillers, same_verb, {"LOWER": "with", "OP": "?"}, *_SAME]])
+    modal = {"LOWER": {"IN": _MODALS}}
+    adverb = {"LOWER": {"IN": _PLAN_ADVERBS}, "OP": "?"}
+    plan_verb = {"LEMMA": {"IN": list(planned)}}
+    # "I'd help", "I'd be glad to help", "I'd love to help", "I'd enjoy helping".
+    wish = [
+        {"LEMMA": "be", "OP": "?"},
+        {"LOWER": {"IN": [*_WILLING, *_WISHING, *_GERUND_WISHES]}, "OP": "?"},
+        {"LOWER": "to", "OP": "?"},
+    ]
+    matcher.add(
+        "PLAN",
+        [
+            [_I, modal, adverb, *wish, plan_verb],
+            # Doing is a plan only when it repeats the past: "I'd like to do the same".
+            [_I, modal, adverb, *wish, {"LEMMA": "do"}, *_SAME],
+            [_I, modal, adverb, {"LEMMA": "be"}, {"LOWER": {"IN": _CAPABLE}}],
+            [_I, {"LEMMA": {"IN": ["plan", "intend", "aim"]}}, {"LOWER": "to"}, plan_verb],
+        ],
+    )
+    matcher.add(
+        "OPENING_PLAN",
+        [
+            [
+                _I,
+                modal,
+                adverb,
+                {"LEMMA": {"IN": ["start", "begin"]}},
+                {"LOWER": {"IN": ["by", "with"]}},
+            ]
+        ],
+    )
+    period = [{"LEMMA": {"IN": _PERIODS}}, {"LOWER": {"NOT_IN": _NOT_WORK_PERIODS}}]
+    matcher.add(
+        "PERIOD",
+        [[{"LIKE_NUM": True}, *period], [{"LOWER": {"IN": ["a", "an"]}}, *period]],
+    )
+    matcher.add(
+        "WORKPLACE",
+        [
+            [
+                {"LOWER": "at"},
+                {"LOWER": "my"},
+                {"IS_ALPHA": True, "LOWER": {"NOT_IN": _NOT_WORKPLACES}},
+            ],
+            [
+                {"LOWER": "my"},
+                {"LOWER": {"IN": _OLD_JOBS}},
+                {"IS_ALPHA": True, "LOWER": {"NOT_IN": _NOT_JOBS}},
+            ],
+            [
+                {"LOWER": "during"},
+                {"LOWER": "my"},
+                {"IS_ALPHA": True, "LOWER": {"NOT_IN": _NOT_WORKPLACES}},
+            ],
+            [
+                {"LOWER": {"IN": ["in", "from", "during"]}},
+                {"LOWER": "my"},
+                {"IS_ALPHA": True, "OP": "?"},
+                {"LEMMA": {"IN": _PERIODS}},
+            ],
+        ],
+    )
+    matcher.add(
+        "EMPLOYER",
+        [[{"LOWER": "at"}, _NAME_PART, {"LOWER": ",", "OP": "?"}, _I_OR_WE]],
+    )
+    return matcher
+
+
+def _role_matcher(nlp: Language, nouns: Sequence[str]) -> Matcher:
+    """Token shapes that name the job or the team's need: "the supervisor job", "your queue"."""
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp.vocab)
+    determiner = {"LOWER": {"IN": _DETERMINERS}}
+    word = {"TEXT": {"NOT_IN": [".", ",", ";", ":", "!", "?"]}, "OP": "?"}
+    noun = {"LEMMA": {"IN": list(nouns)}}
+    matcher.add("ROLE", [[determiner, word, word, word, word, noun]])
+    matcher.add(
+        "ROLE",
+        [
+            [{"LOWER": "your"}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": _COURTESIES}}],
+            [
+                {"LOWER": {"IN": ["this", "these", "those"]}},
+                {"IS_ALPHA": True, "LOWER": {"NOT_IN": _TIMES}},
+            ],
+            [
+                {"LOWER": {"IN": _PREPOSITIONS}},
+                {"LOWER": "that"},
+                {"IS_ALPHA": True, "LOWER": {"NOT_IN": _TIMES}},
+            ],
+        ],
+    )
+    return matcher
+
+
+def _content_sentences(note: Note) -> list[Span]:
+    """Sentences from the body on, so a P.S. after the sign-off counts too."""
+    start = note.layout.body[0]
+    return [s for s in note.doc.sents if s.end_char > start and not s.text.isspace()]
+
+
+def _runs_into(cue: Span, voids: list[Span]) -> bool:
+    """'I would bring value to your team', 'I'd help in any way': the cue's object is empty."""
+    return any(cue.start <= v.start < cue.end + _STOCK_WINDOW for v in voids)
+
+
+def _is_own(label: str, cue: Span) -> bool:
+    """Drop cues that are not the writer's own work or plan.
+
+    "You asked how I'd handle it" and "you asked about my thesis" report the interviewer's
+    question; "the program doubled in two years" is the team's history, not the writer's
+    years of work; "I introduced myself" and "I wrote down" are the interview day.
+    """
+    doc = cue.doc
+    before = doc[cue.start - 1].lower_ if cue.start > cue.sent.start else ""
+    after = doc[cue.end].lower_ if cue.end < len(doc) else ""
+    if after in _NOT_DEEDS_AFTER or before == "about":
+        return False
+    if label in {"PLAN", "OPENING_PLAN"} or (label == "DONE" and not _is_past(cue[-1])):
+        return before not in _QUESTION_WORDS
+    if label == "PERIOD":
+        if before in _PERIOD_OWNERS:
+            return True
+        return not before and cue[-1].lower_ in _PERIOD_OF_WORK
+    if label == "PAST":
+        return _is_past(cue[-1])
+    return True
+
+
+def _is_past(token: Token) -> bool:
+    """A past tense or participle: the lookup lemma differs and it is no -s or -ing form."""
+    text = token.lower_
+    return token.lemma_.lower() != text and not text.endswith(("s", "ing"))
+
+
+_GENERIC_NAMES = {
+    "the", "of", "and", "inc", "ltd", "llc", "llp", "plc", "co", "group", "company", "school",
+    "university", "college", "primary", "hospital", "centre", "center", "medical",
+    "department", "bank", "food", "services", "partners", "institute", "health",
+}  # fmt: skip
+
+
+def _company_named(sentence: Span, company: str) -> bool:
+    """The company, or a distinctive word of its name, in the sentence: "at Hollyfield"."""
+    names = {w.lower() for w in company.replace(",", " ").split() if w[:1].isupper()}
+    titled = {t.lower_ for t in sentence if t.is_title and t.i > sentence.start}
+    return bool((names - _GENERIC_NAMES) & titled)
+
+
+def _contains(words: list[str], phrase: list[str]) -> bool:
+    """Whether ``phrase`` occurs as a contiguous run in ``words``."""
+    size = len(phrase)
+    return size > 0 and any(words[i : i + size] == phrase for i in range(len(words) - size + 1))

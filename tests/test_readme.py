@@ -1,0 +1,32 @@
+"""The README's promises that code can check: set-up commands, every check documented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from notelint.registry import all_checks
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def _setup_commands() -> list[str]:
+    block = README.split("## Set-up", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    return [line.strip() for line in block.strip().splitlines()]
+
+
+def test_setup_lints_a_sample_note_that_exists() -> None:
+    install, _ = _setup_commands()
+    sample = re.search(r"notelint (\S+)$", install)
+    assert sample and (ROOT / sample.group(1)).is_file()
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    _, test_command = _setup_commands()
+    assert test_command.removeprefix(".venv/bin/") in (ROOT / ".ci" / "run").read_text("utf-8")
+
+
+def test_every_check_is_in_the_readme() -> None:
+    for check in all_checks():
+        assert f"| {check.code} | {check.name} |" in README

@@ -1,7 +1,8 @@
 """Each check's own pass/fail sentences, in the spirit of sqlfluff's rule test cases.
 
 ``tests/cases/NLxxx.yml`` holds ``fire:`` and ``silent:`` lists; an item is a note's text, or a
-mapping ``{text: ..., context: {...}}`` whose context stands in for front matter. Each case is
+mapping ``{text: ..., context: {...}, options: {...}}`` whose context stands in for front
+matter and whose options configure the check. Each case is
 linted alone with only that check selected. Adding a case is adding two lines.
 """
 
@@ -35,9 +36,8 @@ def _cases() -> list[Any]:
 
 @pytest.mark.parametrize(("code", "kind", "case"), _cases())
 def test_case(code: str, kind: str, case: dict[str, Any]) -> None:
-    findings = lint_text(
-        case["text"], config=Config(select=(code,)), context=case.get("context"), now=NOW
-    )
+    config = Config(select=(code,), options={code: case.get("options", {})})
+    findings = lint_text(case["text"], config=config, context=case.get("context"), now=NOW)
     codes = [f.code for f in findings]
     if kind == "fire":
         assert code in codes, f"{code} did not fire on: {case['text']!r}"

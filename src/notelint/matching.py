@@ -7,6 +7,7 @@ options. Matchers are built once per check instance, which the engine caches per
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -14,8 +15,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import PhraseMatcher
+    from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Doc, Span
+
+
+_CACHE_KEY = "notelint_matches"
 
 
 @cache
@@ -80,11 +84,27 @@ def plural(term: str) -> str:
     return f"{head} {last}".strip()
 
 
-def matched_spans(matcher: PhraseMatcher, doc: Doc | Span) -> list[Span]:
-    """Matches as spans, longest first where they overlap (so 'gift card' beats 'gift')."""
+def matched_spans(matcher: PhraseMatcher | Matcher, doclike: Doc | Span) -> list[Span]:
+    """Matches as spans, longest first where they overlap (so 'gift card' beats 'gift').
+
+    Checks ask sentence by sentence, often several matchers per sentence; calling a matcher
+    once per sentence costs more than the matching itself. So each matcher runs once over the
+    whole Doc (cached in ``doc.user_data``) and a sentence gets the matches inside it.
+    """
     from spacy.util import filter_spans
 
-    return sorted(filter_spans(matcher(doc, as_spans=True)), key=lambda s: s.start)
+    doc = doclike.doc if hasattr(doclike, "doc") else doclike
+    cache = doc.user_data.setdefault(_CACHE_KEY, {})
+    key = id(matcher)
+    if key not in cache:
+        spans = sorted(filter_spans(matcher(doc, as_spans=True)), key=lambda s: s.start)
+        cache[key] = (spans, [s.start for s in spans])
+    spans, starts = cache[key]
+    if doclike is doc:
+        return list(spans)
+    first = bisect.bisect_left(starts, doclike.start)
+    last = bisect.bisect_left(starts, doclike.end)
+    return [s for s in spans[first:last] if s.end <= doclike.end]
 
 
 def lemmas(span: Doc | Span) -> set[str]:

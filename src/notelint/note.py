@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from notelint.context import Context
@@ -26,12 +27,19 @@ class Note:
     def path(self) -> str:
         return self.source.path
 
-    def body_sentences(self) -> list[Span]:
-        """Sentences of the note's content: the body and any P.S., not the greeting or sign-off."""
+    @cached_property
+    def _body_sentences(self) -> tuple[Span, ...]:
         spans = [self.layout.body, *([self.layout.postscript] if self.layout.postscript else [])]
-        return [
+        return tuple(
             s
             for s in self.doc.sents
             if not s.text.isspace()
             and any(s.end_char > start and s.start_char < end for start, end in spans)
-        ]
+        )
+
+    def body_sentences(self) -> list[Span]:
+        """Sentences of the note's content: the body and any P.S., not the greeting or sign-off.
+
+        Computed once per note (every check asks), returned as a fresh list.
+        """
+        return list(self._body_sentences)

@@ -280,7 +280,7 @@ class ApologyOrPlea(Check):
         pleas = matched_spans(self.pleas, sentence)
         if pleas:
             return pleas[0], "plea"
-        for span in sorted(self.plea_patterns(sentence, as_spans=True), key=lambda s: s.start):
+        for span in matched_spans(self.plea_patterns, sentence, longest=False):
             if self._writers_chance(span, sentence):
                 return span, "plea"
         return None
@@ -330,7 +330,7 @@ class ApologyOrPlea(Check):
         admissions = matched_spans(self.admissions, sentence)
         if admissions:
             return _from_writer(admissions[0], sentence), "admission"
-        verdicts = self.verdicts(sentence, as_spans=True)
+        verdicts = matched_spans(self.verdicts, sentence, longest=False)
         if verdicts:
             return max(verdicts, key=len), "admission"
         if not any(t.norm_ in _INTERVIEW_WORDS for t in sentence):

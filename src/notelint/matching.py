@@ -84,8 +84,11 @@ def plural(term: str) -> str:
     return f"{head} {last}".strip()
 
 
-def matched_spans(matcher: PhraseMatcher | Matcher, doclike: Doc | Span) -> list[Span]:
-    """Matches as spans, longest first where they overlap (so 'gift card' beats 'gift').
+def matched_spans(
+    matcher: PhraseMatcher | Matcher, doclike: Doc | Span, *, longest: bool = True
+) -> list[Span]:
+    """Matches as spans in order; with ``longest``, the longest where they overlap (so
+    'gift card' beats 'gift'), otherwise every match.
 
     Checks ask sentence by sentence, often several matchers per sentence; calling a matcher
     once per sentence costs more than the matching itself. So each matcher runs once over the
@@ -95,9 +98,10 @@ def matched_spans(matcher: PhraseMatcher | Matcher, doclike: Doc | Span) -> list
 
     doc = doclike.doc if hasattr(doclike, "doc") else doclike
     cache = doc.user_data.setdefault(_CACHE_KEY, {})
-    key = id(matcher)
+    key = (id(matcher), longest)
     if key not in cache:
-        spans = sorted(filter_spans(matcher(doc, as_spans=True)), key=lambda s: s.start)
+        found = matcher(doc, as_spans=True)
+        spans = sorted(filter_spans(found) if longest else found, key=lambda s: s.start)
         cache[key] = (spans, [s.start for s in spans])
     spans, starts = cache[key]
     if doclike is doc:

@@ -106,7 +106,7 @@ _AFTER_DEPARTURE = {"for", "on", "to", "into", "of"}
 _YOU = {"you", "your", "y'", "yourself"}
 
 # Cues in a tense that "was" or "had" before them turns into the past ("I was excited to meet").
-_TENSED = {"FUTURE", "TODAYS", "TOMORROW", "SOON", "NOT_YET"}
+_TENSED = {"FUTURE", "TODAYS", "TOMORROW", "SOON", "NOT_YET", "EXPECT", "WEAK"}
 _MESSAGES = {
     "FUTURE": "talks of the meeting as still to come",
     "TOMORROW": "talks of the meeting as still to come",
@@ -115,6 +115,8 @@ _MESSAGES = {
     "ADVANCE": "thanks for the interview in advance",
     "UPCOMING": "thanks for an interview that has not happened yet",
     "NOT_YET": "talks of the interview as still to come",
+    "EXPECT": "guesses at what the interview will cover",
+    "WEAK": "talks of the meeting as still to come, in a note written before it",
     "DEPARTURE": "reads as written at the interview, before leaving",
     "HANDED": "a note handed over on the way out",
 }
@@ -137,7 +139,30 @@ _TRIGGERS = {
     "UPCOMING": {"upcoming", "forthcoming", "scheduled"},
     "NOT_YET": {"forward"},
     "HANDED": {"note", "card", "letter"},
+    "EXPECT": {"expect", "imagine", "assume", "suppose", "anticipate", "guess"},
+    "WEAK": {"forward", "wait", "excited", "eager", "keen", "thrilled", "hope"},
 }
+# "I expect we will talk about…": the writer guessing at a conversation still to come.
+_EXPECT: Pattern = [
+    _words("i"),
+    _words("expect", "imagine", "assume", "suppose", "anticipate", "guess"),
+    _words("that", op="?"),
+    _words("we"),
+    _words("will", "'ll", "shall", "might", "may", "are", "'re", "going", "to", op="{1,3}"),
+    _words("probably", "likely", "also", "both", op="?"),
+    _lemmas("talk", "discuss", "cover", "go", "touch", "speak", "chat", "dig", "walk"),
+]
+# The interview itself, with no time: "meeting you", "speaking with you", "our conversation".
+_WEAK_MEETING: list[Pattern] = [
+    [_lemmas(*_MEET_VERBS), _words("with", op="?"), _words("you")],
+    [_words(*_DETERMINERS), _words(*_MEET_NOUNS)],
+]
+# Words after which the guessed conversation is a later stage or the job: "I imagine we'll
+# discuss that in the next round", "I expect we will talk daily once I start".
+_LATER = {
+    "next", "second", "third", "final", "again", "round", "stage", "start", "join", "joined",
+    "onboarding", "week", "month", "year", "future", "eventually", "someday",
+}  # fmt: skip
 
 
 def _patterns() -> dict[str, list[Pattern]]:
@@ -169,6 +194,12 @@ def _patterns() -> dict[str, list[Pattern]]:
             [_words("leave", "leaving", "hand", "handing", "drop", "dropping"), _words("this"),
              _words("note", "card", "letter")],
         ],
+        "EXPECT": [_EXPECT],
+        # Weak on their own ("I look forward to meeting you" may mean a later round), but
+        # evidence once the front matter dates the note before the interview.
+        "WEAK": [
+            [*head, *weak] for head in (*_HEADS[:3], _HEADS[6]) for weak in _WEAK_MEETING
+        ],
         "PAST": [
             [*_THANK, _words("for"), _SHORT_GAP, _lemmas(*_PAST_THANKS)],
             [_words("it"), _words("was", "'s"), {"IS_PUNCT": False, "OP": "{0,3}"},
@@ -192,8 +223,10 @@ class PreWritten(Check):
         Talk of a later stage ("I look forward to the next round", "I'd love to meet the rest
         of the team", "meeting Tariq on Thursday"), of the job itself ("I look forward to
         building the pipeline"), and the past tense ("It was great meeting you today") are fine.
-        A future meeting with someone else, or "I look forward to meeting you" with no time,
-        only counts when nothing in the note shows that the interview is over.
+        A future meeting with someone else, or a guess at what the interview will cover ("I
+        expect we will talk about…"), only counts when nothing in the note shows that the
+        interview is over; "I look forward to meeting you" or "to our conversation" with no
+        time only counts when the front matter dates the note before the interview.
 
     Why is this bad?:
         Advice on follow-up notes is that their value lies in building on the conversation. A
@@ -258,10 +291,11 @@ class PreWritten(Check):
         """Future-tense and on-the-way-out phrasing, one finding per sentence at most."""
         sentences = note.body_sentences()
         cues = self._cues(sentences)
-        over = bool(cues) and (_dated_after(note) or self._mentions_past(sentences))
+        early = _dated_before(note)
+        over = bool(cues) and not early and (_dated_after(note) or self._mentions_past(sentences))
         reported: set[int] = set()
         for span in cues:
-            if span.sent.start in reported or not self._counts(span.label_, span, over):
+            if span.sent.start in reported or not self._counts(span.label_, span, over, early):
                 continue
             reported.add(span.sent.start)
             words = _trimmed(span)
@@ -294,16 +328,22 @@ class PreWritten(Check):
         return any(self.past(s) or self.matchers["PAST"](s) for s in sentences)
 
     @staticmethod
-    def _counts(label: str, span: Span, over: bool) -> bool:
+    def _counts(label: str, span: Span, over: bool, early: bool) -> bool:
         """Whether a cue counts, given whether the note shows that the interview is over.
 
         A meeting with the reader later the same day ('meeting you this afternoon') always
         counts; a vaguer or third-party one ('talk with you later', 'meet the team today',
         'meeting you tomorrow') only when nothing shows that an interview already took place,
-        and a vague one with someone else ('speaking with Sam shortly') never.
+        and a vague one with someone else ('speaking with Sam shortly') never. When the front
+        matter dates the note before the interview (``early``), 'I look forward to our
+        conversation' is no longer vague: it is the interview still to come.
         """
         if label in _TENSED and _after_past_auxiliary(span):
             return False
+        if label == "WEAK":
+            return early and not _later_stage(span)
+        if label == "EXPECT":
+            return not over and not _later_stage(span)
         if label == "FUTURE":
             return not over or _about_you(span)
         if label in {"TOMORROW", "SOON"}:
@@ -359,6 +399,20 @@ def _before(when: dt.datetime, interviewed: dt.datetime) -> bool:
 
 def _is_bare_date(value: dt.datetime) -> bool:
     return (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)
+
+
+def _dated_before(note: Note) -> bool:
+    """Front matter says the note was written or sent before the interview."""
+    context = note.context
+    if context.interviewed is None:
+        return False
+    dates = [d for d in (context.written, context.sent) if d is not None]
+    return any(_before(d, context.interviewed) for d in dates)
+
+
+def _later_stage(span: Span) -> bool:
+    """The rest of the sentence puts the meeting at a later stage or in the job itself."""
+    return any(t.lower_ in _LATER for t in span.doc[span.end - 1 : span.sent.end])
 
 
 def _dated_after(note: Note) -> bool:

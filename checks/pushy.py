@@ -197,6 +197,32 @@ _CHASE: list[Pattern] = [
 ]
 
 
+# A deadline someone else set the writer, not one the writer sets the reader: "I have been asked
+# to answer by the 4th", "they need my answer by Friday", "my other offer expires by Monday".
+_RESPOND = ["answer", "respond", "reply", "decide", "accept", "confirm", "sign", "commit", "get"]
+_OTHER_PARTY = [
+    "they", "he", "she", "firm", "practice", "company", "employer", "agency", "studio", "school",
+    "recruiter", "hospital", "clinic", "team", "other", "others",
+]  # fmt: skip
+_SET_FOR_ME: list[Pattern] = [
+    [
+        {"NORM": {"IN": ["asked", "told", "required", "given", "expected", "until"]}},
+        {"NORM": {"IN": ["me", "to", "until"]}, "OP": "+"},
+    ],
+    [{"NORM": "my"}, {"NORM": {"IN": ["answer", "decision", "reply", "response", "acceptance"]}}],
+    [{"LEMMA": {"IN": ["expire", "lapse", "deadline"]}}],
+    [
+        {"NORM": {"IN": _OTHER_PARTY}},
+        {"NORM": {"IN": ["also", "really", "will", "would", "'d", "do", "does"]}, "OP": "*"},
+        {"LEMMA": {"IN": ["need", "want", "expect", "require", "ask"]}},
+    ],
+    [
+        {"NORM": "i"},
+        {"NORM": {"IN": ["have", "must", "need", "'ve", "got", "am", "'m"]}},
+        {"NORM": {"IN": ["to", "got", "due"]}, "OP": "*"},
+        {"LEMMA": {"IN": _RESPOND}},
+    ],
+]
 # "...if you decide to move forward", "whenever suits you": the reader keeps the pace.
 _DEFERENCE: list[Pattern] = [
     [
@@ -248,7 +274,9 @@ class Pushy(Check):
         Not flagged: polite availability ("if anything else would help, I'm happy to send
         it"), asking once for the timeline ("could you share the timeline for next steps?"),
         restating the reader's own date ("I know you're deciding by the 10th; happy to
-        answer questions before then"), "I look forward to hearing from you", and a meeting
+        answer questions before then"), a date someone else set the writer ("I have been asked
+        to answer their offer by the 4th"), a date the writer lets go of ("could you let me
+        know by the 4th? If not, I understand"), "I look forward to hearing from you", and a meeting
         the reader controls ("I'd be glad to come in if you decide to move forward").
 
     Why is this bad?
@@ -269,6 +297,7 @@ class Pushy(Check):
         extra-chasing: more phrases that chase a reply ("nudging you on").
         extra-meetings: more ways to ask for the next meeting ("shadow a shift").
         extra-screens: more words for a short screening conversation.
+        extra-releases: more ways of letting the reader off a date ("no rush if not").
     """
 
     code = "NL009"
@@ -278,6 +307,7 @@ class Pushy(Check):
         "extra-chasing": [],
         "extra-meetings": [],
         "extra-screens": [],
+        "extra-releases": [],
     }
 
     def setup(self) -> None:
@@ -287,6 +317,8 @@ class Pushy(Check):
         self.chasing = phrase_matcher(self.nlp, terms("pushy_chasing", "extra-chasing"), "NORM")
         self.meetings = phrase_matcher(self.nlp, terms("pushy_meetings", "extra-meetings"), "NORM")
         self.screens = phrase_matcher(self.nlp, terms("pushy_screens", "extra-screens"), "NORM")
+        self.releases = phrase_matcher(self.nlp, terms("pushy_releases", "extra-releases"), "NORM")
+        self.set_for_me = _matcher(self.nlp, _SET_FOR_ME)
         self.chase_patterns = _matcher(self.nlp, _CHASE)
         self.demands = _matcher(self.nlp, _DEMANDS)
         self.requests = _matcher(self.nlp, _REQUESTS)
@@ -298,9 +330,12 @@ class Pushy(Check):
 
     def check(self, note: Note) -> Iterator[Finding]:
         screened = bool(self.screens(note.doc))
-        for sentence in note.body_sentences():
+        sentences = note.body_sentences()
+        for index, sentence in enumerate(sentences):
             found = (
-                self._chase(sentence) or self._demand(sentence) or self._meeting(sentence, screened)
+                self._chase(sentence)
+                or self._demand(sentence, sentences[index + 1 : index + 2])
+                or self._meeting(sentence, screened)
             )
             if found is None:
                 continue
@@ -312,8 +347,13 @@ class Pushy(Check):
         spans = [s for s in spans if not _from_elsewhere(s)]
         return (spans[0], "chase") if spans else None
 
-    def _demand(self, sentence: Span) -> tuple[Span, str] | None:
-        """A demand outright, or a request for a reply with the writer's deadline on it."""
+    def _demand(self, sentence: Span, following: list[Span]) -> tuple[Span, str] | None:
+        """A demand outright, or a request for a reply with the writer's deadline on it.
+
+        A request is not a demand when the date is one someone else set the writer ("I have
+        been asked to answer by the 4th; could you let me know…"), or when the writer lets the
+        reader off in the same breath ("…before then? If not, I understand").
+        """
         demands = _spans(self.demands, sentence)
         if demands:
             return demands[0], "demand"
@@ -322,9 +362,23 @@ class Pushy(Check):
             if _restates(doc[sentence.start : deadline.start]):
                 continue
             for request in _spans(self.requests, sentence):
-                if deadline.start >= request.end and not _offers(doc[request.end : sentence.end]):
+                if (
+                    deadline.start >= request.end
+                    and not _offers(doc[request.end : sentence.end])
+                    and not self._set_for_writer(request, deadline)
+                    and not self._released(doc[deadline.end : sentence.end], following)
+                ):
                     return doc[request.start : deadline.end], "deadline"
         return None
+
+    def _set_for_writer(self, request: Span, deadline: Span) -> bool:
+        """The date is the writer's own to meet: a cue for it overlaps or follows the request."""
+        window = request.doc[request.sent.start : deadline.start]
+        return any(window.start + end > request.start for _, _, end in self.set_for_me(window))
+
+    def _released(self, rest: Span, following: list[Span]) -> bool:
+        """The writer lets the reader off: 'If not, I understand', 'no pressure either way'."""
+        return any(self.releases(part) for part in [rest, *following])
 
     def _meeting(self, sentence: Span, screened: bool) -> tuple[Span, str] | None:
         """An ask for the next meeting on the writer's schedule (or any ask, after a screen)."""

@@ -389,8 +389,10 @@ class WrongName(Check):
             return False
         context = note.context
         related = " ".join([context.role or "", *context.topics, *context.to, *context.panel])
-        if set(words) & set(_company_key(related)):
-            return False  # a team, a topic or a person, not a company
+        # All of its words are a team, a topic or a person, not a company; one shared word does
+        # not explain away the rest ("the team at Meridian Care" for a "Care Coordinator" role).
+        if set(words) <= set(_company_key(related)):
+            return False
         if all(w in self.dictionary for w in words) and (
             label in _TOOL_PRONE or _before_group(span)
         ):
@@ -402,11 +404,18 @@ class WrongName(Check):
         return not (label in _NOUN_FOLLOWS and _is_modifier(span))
 
     def _matches(self, written: tuple[str, ...], company: tuple[str, ...]) -> bool:
-        """A short form ('Larkspur'), a longer form, an acronym or a shared distinctive word."""
+        """A short form ('Larkspur'), a longer form, an acronym or a shared distinctive word.
+
+        A shared word only counts when the name starts with a word of the company: "Seaview
+        Dental" is another practice than "Harbour Dental Studio", though "dental" is not in
+        the dictionary, where "Larkspur Data" is a way of writing "Larkspur Analytics".
+        """
         if set(written) <= set(company) or set(company) <= set(written):
             return True
         if len(company) > 1 and "".join(w[0] for w in company) in written:
             return True
+        if not any(written[0] == c or _similar(written[0], c, 85) for c in company):
+            return False
         return any(_similar(w, c, 85) for w in written for c in company if c not in self.dictionary)
 
 

@@ -31,6 +31,8 @@ _SUFFIXES = (
 )  # fmt: skip
 _MIN_STEM = 5
 _MIN_SAME_STEM = 4
+#: How close (in tokens) two shared words must be when one of them is a common word.
+_NEAR = 6
 
 
 def _stem(word: str) -> str:
@@ -51,27 +53,60 @@ def _same_word(word: str, other: str) -> bool:
     return len(short) >= _MIN_STEM and long.startswith(short)
 
 
-def _forms(tokens: Sequence[Token]) -> set[str]:
-    """Lower-cased words and lemmas, plus adjacent pairs written solid ("hand off": "handoff")."""
-    forms = {f for t in tokens for f in (t.lower_, t.lemma_.lower())}
-    forms.update(a.lower_ + b.lower_ for a, b in itertools.pairwise(tokens))
+def _forms(tokens: Sequence[Token]) -> list[tuple[int, str]]:
+    """Lower-cased words and lemmas, plus adjacent pairs written solid ("hand off": "handoff"),
+    each with the index of its (first) token."""
+    forms = [(t.i, f) for t in tokens for f in {t.lower_, t.lemma_.lower()}]
+    forms += [(a.i, a.lower_ + b.lower_) for a, b in itertools.pairwise(tokens)]
     return forms
 
 
-def _compounds(span: Span | Doc) -> set[tuple[str, str]]:
-    """Hyphenated compounds as word pairs: "on-call" -> ("on", "call")."""
-    found = set()
-    for left, hyphen, right in zip(span, span[1:], span[2:], strict=False):
-        if hyphen.text == "-" and left.is_alpha and right.is_alpha:
-            found.add((left.lower_, right.lower_))
+def _hits(words: Sequence[Token], forms: list[tuple[int, str]]) -> dict[int, list[int]]:
+    """For each topic word (by index) that the sentence shares, where the sentence has it."""
+    found = {}
+    for word in words:
+        own = (word.lower_, word.lemma_.lower())
+        where = [i for i, form in forms if any(_same_word(w, form) for w in own)]
+        if where:
+            found[word.i] = where
     return found
 
 
-def _has_compound(compounds: set[tuple[str, str]], sentence: Span) -> bool:
+def _near(anchors: Sequence[int], others: Sequence[int]) -> bool:
+    """Whether a token of one word is within a few tokens of a token of another."""
+    return any(abs(a - b) <= _NEAR for a in anchors for b in others)
+
+
+def _compounds(span: Span | Doc) -> set[tuple[str, ...]]:
+    """Hyphenated compounds as whole word chains: "hours-of-service" -> ("hours", "of", "service").
+
+    The whole chain, not its pairs: "hours of" alone is no pick-up of "hours-of-service".
+    """
+    found = set()
+    chain: list[str] = []
+    for token in span:
+        if token.text == "-":
+            continue
+        after_hyphen = token.i > 0 and token.doc[token.i - 1].text == "-"
+        if after_hyphen and chain and token.is_alpha:
+            chain.append(token.lower_)
+            continue
+        if len(chain) > 1:
+            found.add(tuple(chain))
+        chain = [token.lower_] if token.is_alpha else []
+    if len(chain) > 1:
+        found.add(tuple(chain))
+    return found
+
+
+def _has_compound(compounds: set[tuple[str, ...]], sentence: Span) -> bool:
     """A topic's compound in the sentence: "on-call", "on call" or "oncall"."""
     words = [t.lower_ for t in sentence if not (t.is_space or t.text == "-")]
-    pairs = set(itertools.pairwise(words))
-    return any(pair in pairs or "".join(pair) in words for pair in compounds)
+    return any(
+        "".join(chain) in words
+        or any(tuple(words[i : i + len(chain)]) == chain for i in range(len(words)))
+        for chain in compounds
+    )
 
 
 def _words(span: Span | Doc) -> list[str]:
@@ -84,11 +119,13 @@ class NoConversationReference(Check):
     What it does:
         With front matter `topics` (what was discussed), checks that the note picks up at
         least one of them: a topic's distinctive words meet the note's words by lemma or stem
-        ("migrating the batch jobs" meets "nightly batch migration"), or the topic appears
-        almost word for word (a fuzzy match). Without topics, looks for words that point back
-        at the conversation ("you mentioned", "when we discussed", "your question about", "the
-        rotation you described", "I enjoyed hearing about your") with something specific
-        beside them. "Our conversation", "the interview" or "learning about the role" alone
+        ("migrating the batch jobs" meets "nightly batch migration"), a distinctive word and
+        a plainer one meet a few words apart ("half your drivers were close to their hours
+        limit" meets "driver hours-of-service"), or the topic appears almost word for word (a
+        fuzzy match). Without topics, looks for words that point back at the conversation
+        ("you mentioned", "when we discussed", "the panel's questions about", "the rotation
+        you described", "I blanked on the market sizing") with something specific beside
+        them. "Our conversation", "the interview" or "learning about the role" alone
         name the meeting, not anything said in it, and do not count.
 
     Why is this bad?
@@ -169,29 +206,35 @@ class NoConversationReference(Check):
         )
 
     def _picks_up(self, topic: Doc, sentence: Span, given: frozenset[str]) -> bool:
-        """One sentence picks up a topic: its term, most of its words, or one rare word.
+        """One sentence picks up a topic: its term, two of its words, or one rare word.
 
         "migrating the batch jobs" meets "nightly batch migration" on two words; "the dbt
-        checks" meets "dbt tests" on one rare word. A single common word is not enough: a
-        nurse's note says "patient" whether or not "nurse-to-patient ratios" came up.
+        checks" meets "dbt tests" on one rare word. Two shared words a few tokens apart count
+        even when one is a calendar or boilerplate word ("half your drivers were close to
+        their hours limit" meets "driver hours-of-service"), as long as one of them is not;
+        "twenty drivers ... and flexible hours" in two clauses does not. A single common
+        word is not enough: a nurse's note says "patient" whether or not "nurse-to-patient
+        ratios" came up.
         """
         if _has_compound(_compounds(topic), sentence) or self._fuzzy_match(topic, sentence):
             return True
         content = [t for t in topic if (t.is_alpha or t.like_num) and not t.is_stop]
         content = [t for t in content if t.lower_ not in given]
-        distinctive = [t for t in content if self.specificity.is_distinctive(t, given)]
-        wanted = distinctive or content
         forms = _forms([t for t in sentence if not (t.is_space or t.is_punct)])
-        hits = [
-            t
-            for t in wanted
-            if any(_same_word(w, f) for w in (t.lower_, t.lemma_.lower()) for f in forms)
-        ]
+        hits = _hits(content, forms)
         if not hits:
             return False
-        needed = min(2, len(wanted)) if distinctive else len(wanted)
-        rare = any(self.specificity.weight(t, topic[:], given) >= WEAK for t in hits)
-        return len(hits) >= needed or rare
+        distinctive = [t for t in content if self.specificity.is_distinctive(t, given)]
+        if not distinctive:
+            return len(hits) == len(content)
+        found = [t for t in distinctive if t.i in hits]
+        if any(self.specificity.weight(t, topic[:], given) >= WEAK for t in found):
+            return True
+        if len(found) >= min(2, len(distinctive)):
+            return True
+        return any(
+            _near(hits[t.i], where) for t in found for word, where in hits.items() if word != t.i
+        )
 
     def _fuzzy_match(self, topic: Doc, sentence: Span) -> bool:
         """The topic, nearly word for word, in a run of the sentence's words ("on call")."""

@@ -103,7 +103,14 @@ _DETERMINERS = ["your", "the", "this", "that", "these", "those"]
 # After a verb: the writer's own interview day ("I introduced myself", "I wrote down").
 _NOT_DEEDS_AFTER = {"myself", "yourself", "down"}
 # Cues that are deeds of some day, which may be the interview day ("I tested your app today").
-_DEEDS = {"DONE", "PAST", "SAME"}
+_DEEDS = {"DONE", "PAST", "SAME", "WE"}
+# "I mentioned a wayfinding project", "I talked about my last two launches": the writer's work
+# told in the interview. The verb and the words that may follow it before the determiner.
+_TELLING = ["mention", "describe", "talk", "tell", "show", "walk", "bring", "share", "explain"]
+_TELLING_LINKS = ["about", "you", "through", "up", "over"]
+_OWN_DETERMINERS = ["a", "an", "my", "our", "one"]
+#: Labels that only make "we" the writer's old team; they are no experience by themselves.
+_ANCHORS = {"OWNED"}
 #: Tokens after a cue in which a stock claim ("bring value to your team") voids the cue.
 _STOCK_WINDOW = 6
 #: Shortest word that counts when an experience sentence echoes the conversation.
@@ -117,14 +124,16 @@ class NoFit(Check):
 
     What it does:
         Looks for one sentence that ties the writer's own experience, skill or plan ("I ran",
-        "I've led", "in my five years", "at my last job", "At Parcelwise I", "I'd start by",
-        "I can help") to the role or to a need the team has ("your team", "the position", "the
-        gap you described", "the same problem", a topic, the role or the company from the
-        front matter), in the same sentence or one nearby. A note with no such sentence is
+        "I've led", "in my five years", "at my last job", "At Parcelwise I", "I mentioned a
+        hospital project where we tested ...", "I'd start by", "I can help") to the role or
+        to a need the team has ("your team", "the position", "the gap you described", "the
+        same problem", "would suit what you're planning", a topic, the role or the company
+        from the front matter), in the same sentence or one nearby. A note with no such sentence is
         flagged: it only thanks, recaps and says the writer is interested. Stock claims such
         as "I'd be a great addition to your team" or "I believe I'm a strong fit" name no
         skill and no need, so they do not count; nor do deeds of the interview day ("I tested
-        your app on the way home"). A P.S. counts.
+        your app on the way home"), small talk ("I mentioned my commute") or "we" without the
+        writer's own work beside it ("we covered a lot"). A P.S. counts.
 
     Why is this bad?
         The advice is that a follow-up note should explain why you'd be a good fit; one that
@@ -169,6 +178,7 @@ class NoFit(Check):
             load_terms("fit_experience_verbs"),
             load_terms("fit_plan_verbs"),
             load_terms("fit_not_work_verbs"),
+            load_terms("fit_own_work_nouns"),
         )
         self.roles = _role_matcher(self.nlp, load_terms("fit_role_nouns"))
         self._phrase_lemmas: dict[str, list[str]] = {}
@@ -277,19 +287,20 @@ class NoFit(Check):
     def _experience_cues(self, note: Note, voids: list[Span]) -> list[tuple[str, Span]]:
         """Experience and plan cues of the note (matched once over the whole doc), without
         those that run into a stock claim or an empty object (``voids``) or tell of the
-        interview day."""
+        interview day, and with "we" only where it is the writer's old team."""
         doc = note.doc
         vocab = self.nlp.vocab.strings
         cues = [(vocab[m], doc[s:e]) for m, s, e in self.experience(doc)]
         cues += [("PHRASE", span) for span in matched_spans(self.experience_phrases, doc)]
         on_the_day = {span.sent.start for span in matched_spans(self.interview_day, doc)}
-        return [
+        kept = [
             (label, cue)
             for label, cue in cues
             if not _runs_into(cue, voids)
             and _is_own(label, cue)
             and not (cue.sent.start in on_the_day and label in _DEEDS)
         ]
+        return _anchor_we(kept)
 
 
 _SUGGESTION = (
@@ -305,7 +316,11 @@ def _with_capitals(terms: Iterable[str]) -> list[str]:
 
 
 def _experience_matcher(
-    nlp: Language, done: Sequence[str], planned: Sequence[str], not_work: Sequence[str]
+    nlp: Language,
+    done: Sequence[str],
+    planned: Sequence[str],
+    not_work: Sequence[str],
+    own_work: Sequence[str],
 ) -> Matcher:
     """Token shapes of the writer's own work: "I've led", "I'd start by", "my five years at"."""
     from spacy.matcher import Matcher
@@ -348,6 +363,29 @@ def _experience_matcher(
         "PAST",
         [[_I, fillers, {"IS_ALPHA": True, "LEMMA": {"NOT_IN": list(not_work)}}]],
     )
+    # The writer's own work, told in the interview: "I mentioned a wayfinding project".
+    alpha = {"IS_ALPHA": True, "OP": "?"}
+    # Up to two words before the noun, maybe hyphenated: "a warranty-claims audit".
+    modifier = [alpha, {"ORTH": "-", "OP": "?"}, alpha]
+    work_noun = {"LEMMA": {"IN": list(own_work)}}
+    matcher.add(
+        "OWN_WORK",
+        [
+            [
+                _I,
+                fillers,
+                {"LEMMA": {"IN": _TELLING}},
+                {"LOWER": {"IN": _TELLING_LINKS}, "OP": "*"},
+                {"LOWER": {"IN": _OWN_DETERMINERS}},
+                *modifier,
+                work_noun,
+            ]
+        ],
+    )
+    # "we tested every screen": a deed of the writer's old team, counted only beside a
+    # mention of the writer's own work (checked in NoFit._experience_cues).
+    matcher.add("WE", [[{"LOWER": "we"}, fillers, {"LEMMA": {"IN": list(done)}}]])
+    matcher.add("OWNED", [[{"LOWER": {"IN": ["my", "our"]}}, *modifier, work_noun]])
     held = {"LEMMA": {"IN": ["have", "hold", "get", "earn", "gain", "complete", "finish"]}}
     matcher.add(
         "HOLD",
@@ -490,9 +528,24 @@ def _is_own(label: str, cue: Span) -> bool:
         if before in _PERIOD_OWNERS:
             return True
         return not before and cue[-1].lower_ in _PERIOD_OF_WORK
-    if label == "PAST":
+    if label in {"PAST", "WE"}:
         return _is_past(cue[-1])
     return True
+
+
+def _anchor_we(cues: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """Keep "we" deeds only in a sentence about the writer's own work; drop the anchors.
+
+    "We" in a note is often the writer and the interviewer ("we covered a lot"). It is the
+    writer's old team when the sentence also names their own work: "I mentioned a hospital
+    project where we tested every screen", "On our clinic pilot we cut no-shows".
+    """
+    anchored = {cue.sent.start for label, cue in cues if label != "WE"}
+    return [
+        (label, cue)
+        for label, cue in cues
+        if label not in _ANCHORS and (label != "WE" or cue.sent.start in anchored)
+    ]
 
 
 def _is_past(token: Token) -> bool:

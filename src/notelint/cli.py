@@ -9,14 +9,21 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from notelint import __version__
 from notelint.errors import NotelintError
 
-SUBCOMMANDS = ("lint", "rules", "explain")
+if TYPE_CHECKING:  # the CLI imports the engine lazily, so --help stays fast
+    import datetime as dt
+
+    from notelint.baseline import Baseline
+    from notelint.config import Config
+    from notelint.engine import Report
+    from notelint.findings import Severity
+
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -179,7 +186,7 @@ def lint(
     sys.exit(_exit_status(report, config, exit_zero or bool(write_baseline)))
 
 
-def _parse_now(text: str) -> Any:
+def _parse_now(text: str) -> dt.datetime:
     from notelint.context import parse_datetime
 
     try:
@@ -188,15 +195,19 @@ def _parse_now(text: str) -> Any:
         raise NotelintError(f"--now: {exc}") from None
 
 
-def _severity(value: str | None) -> Any:
+def _severity(value: str | None) -> Severity | None:
     from notelint.findings import Severity
 
     return Severity(value) if value else None
 
 
 def _run(
-    paths: tuple[str, ...], config: Any, overrides: dict[str, Any], now: Any, baseline: Any
-) -> Any:
+    paths: tuple[str, ...],
+    config: Config,
+    overrides: dict[str, Any],
+    now: dt.datetime | None,
+    baseline: Baseline | None,
+) -> Report:
     from notelint.api import read_sources
     from notelint.engine import lint_sources
 
@@ -213,13 +224,13 @@ def _read_context(path: Path) -> str:
         raise NotelintError(f"--context {path}: {exc.strerror or exc}") from None
 
 
-def _load_baseline(path: Path) -> Any:
+def _load_baseline(path: Path) -> Baseline:
     from notelint.baseline import load
 
     return load(path)
 
 
-def _write_baseline(report: Any, path: Path) -> None:
+def _write_baseline(report: Report, path: Path) -> None:
     from notelint.baseline import Baseline
 
     findings = [f for r in report.results for f in r.findings]
@@ -227,7 +238,7 @@ def _write_baseline(report: Any, path: Path) -> None:
     click.echo(f"notelint: wrote {len(findings)} findings to baseline {path}", err=True)
 
 
-def _print(report: Any, fmt: str, *, quiet: bool, statistics: bool, color: bool) -> None:
+def _print(report: Report, fmt: str, *, quiet: bool, statistics: bool, color: bool) -> None:
     from notelint.formats import render
     from notelint.formats.summary import summarize
     from notelint.formats.text import render_findings
@@ -244,7 +255,7 @@ def _print(report: Any, fmt: str, *, quiet: bool, statistics: bool, color: bool)
             click.echo(f"{count:>5}  {code}  {summary.names[code]}", err=fmt != "text")
 
 
-def _exit_status(report: Any, config: Any, exit_zero: bool) -> int:
+def _exit_status(report: Report, config: Config, exit_zero: bool) -> int:
     if report.errors:
         return 2
     if exit_zero:

@@ -74,6 +74,26 @@ _REDO_VERBS = [
 ]  # fmt: skip
 # Verbs that can only mean doing the interview again.
 _REDO_ONLY = ["redo", "re-do", "retake", "re-take", "retry", "resit", "re-sit"]
+# Doing the interview over: "try again", "sit the test again" (not "walk you through it again",
+# which is a fuller answer, and fine).
+_AGAIN_VERBS = ["try", "attempt", "sit", "do", "have", "redo", "retake", "interview"]
+# What may stand between the verb and "again": the interview itself ("sit the test again",
+# "have a go at it again"), not another object ("try the new software again").
+_AGAIN_OBJECTS = sorted(
+    {"it", "that", "this", "the", "my", "a", "go", "at", "one", "more"} | _INTERVIEW_WORDS
+)
+_ROUNDS = sorted(_INTERVIEW_WORDS)
+_AGAIN_ASKS: list[list[dict[str, object]]] = [
+    [{"LEMMA": {"IN": ["let", "allow", "permit"]}}, {"NORM": "me"}, {"NORM": "to", "OP": "?"}],
+    [{"NORM": {"IN": ["could", "can", "may", "might"]}}, {"NORM": "i"}],
+    [
+        {"LEMMA": {"IN": ["love", "like", "welcome", "appreciate", "hope", "want", "ask"]}},
+        {"NORM": "to"},
+    ],
+    [{"NORM": "chance"}, {"NORM": "to"}],
+]
+# "had to redo", "was asked to retake": a redo someone required, not one the writer asks for.
+_OBLIGED = ["have", "had", "has", "having", "need", "needed", "asked", "told", "required"]
 _WANT_VERBS = [
     "love", "like", "welcome", "appreciate", "value", "hope", "want", "ask", "request",
     "get", "have", "deserve", "given", "earn", "beg",
@@ -142,6 +162,8 @@ def _plea_patterns() -> list[list[dict[str, object]]]:
         ],
         # a second chance (the check makes sure it is the writer's)
         [{"NORM": {"IN": ["second", "another"]}}, {"NORM": "chance"}],
+        # please consider letting me try again / could I sit the test again
+        *_again_patterns(),
         # I really need this job / I need this role so badly
         [
             {"NORM": "i"},
@@ -166,14 +188,31 @@ _VERDICT_PATTERNS = [
 ]
 
 
+def _again_patterns() -> list[list[dict[str, object]]]:
+    """Asking to do it over: "let me try again", "could I sit the test again", "I'd love
+    the chance to try again"."""
+    verb = {"NORM": {"IN": _AGAIN_VERBS}}
+    again = {"NORM": "again"}
+    small = {"NORM": {"IN": _AGAIN_OBJECTS}}
+    forms: list[list[dict[str, object]]] = [
+        [verb, {**small, "OP": "{0,3}"}, again],
+        # "sit the numeracy test again": one describing word before the interview word
+        [verb, {**small, "OP": "{0,2}"}, {"IS_PUNCT": False}, {"NORM": {"IN": _ROUNDS}}, again],
+    ]
+    return [[*ask, *form] for ask in _AGAIN_ASKS for form in forms]
+
+
 def _redo_patterns() -> list[list[dict[str, object]]]:
     """Asking to do the interview again: "could I redo it?", "I'd love to retake the
     exercise", "let me redo the case" (not "I could redo the onboarding flow")."""
     asks = [
         [{"NORM": {"IN": ["could", "can", "may", "might"]}}, {"NORM": "i"}],
         [{"NORM": "i"}, {"NORM": {"IN": ["could", "can", "might"]}}],
-        [{"LEMMA": {"IN": _WANT_VERBS}}, {"NORM": "to"}],
+        [{"LEMMA": {"IN": [v for v in _WANT_VERBS if v not in _OBLIGED]}}, {"NORM": "to"}],
         [{"NORM": {"IN": ["let", "allow"]}}, {"NORM": "me"}, {"NORM": "to", "OP": "?"}],
+        # "I could come back in any day to redo the exercise" (not "we had to redo the
+        # exercise log")
+        [{"NORM": {"NOT_IN": _OBLIGED}}, {"NORM": "to"}],
     ]
     redo = {"NORM": {"IN": _REDO_ONLY}}
     objects = [

@@ -119,7 +119,11 @@ class GenericSalutation(Check):
         if not words and not _own_line(span):
             return False  # "Hello, I wanted to…": an opening word, not a salutation line
         return all(
-            t.i in covered or t.lower_ in _FILLERS or t.lower_ in company or _names_group(t, span)
+            t.i in covered
+            or t.lower_ in _FILLERS
+            or t.lower_ in company
+            or _names_group(t, span)
+            or _names_owner(t, covered)
             for t in words
         )
 
@@ -149,6 +153,11 @@ def _own_line(span: Span) -> bool:
     text = span.doc.text
     end = text.find("\n", span.end_char)
     return not text[span.end_char : end if end != -1 else len(text)].strip()
+
+
+def _names_owner(token: Token, covered: set[int]) -> bool:
+    """A capitalised word right before a role or group: 'Harbourline search committee'."""
+    return token.is_title and token.i + 1 in covered
 
 
 def _names_group(token: Token, span: Span) -> bool:

@@ -9,7 +9,7 @@ from notelint.matching import load_terms, matched_spans, phrase_matcher
 from notelint.registry import Check
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from notelint.findings import Finding
     from notelint.note import Note
@@ -18,6 +18,7 @@ _GIVING = {
     "send", "enclose", "attach", "include", "bring", "drop", "leave", "ship", "deliver",
     "bake", "order", "mail", "post", "hope", "enjoy", "share", "arrange", "pick",
 }  # fmt: skip
+_DETERMINERS = {"the", "a", "an", "this", "that", "each", "every"}
 _FIRST_PERSON = {"i", "we", "my", "me", "our", "please"}
 # Words that turn a gift word into a modifier of something else: "the gift-card team".
 _HEAD_NOUNS = {
@@ -29,6 +30,8 @@ _HEAD_NOUNS = {
 # Phrases that make an ordinary object a present: "a book for you", "a mug to say thanks".
 _INTENT_PHRASES = (
     "for you", "for your desk", "for the team", "for your team", "for the office",
+    "for the crew", "for your crew", "for the guys", "for everyone", "for the staff",
+    "for your staff", "for the shop", "for the kitchen", "for the lab", "for the department",
     "as a thank-you", "as a thank you", "as thanks", "to say thanks", "to say thank you",
     "to thank you", "a little thank", "to keep", "hope you enjoy", "hope you like",
 )  # fmt: skip
@@ -38,12 +41,30 @@ _TOKEN_PHRASES = (
 )  # fmt: skip
 
 
+def _received(verb: Token) -> bool:
+    """'You sent me home with croissants': the writer was given something, not giving it."""
+    doc = verb.doc
+    return verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ in {"me", "us"}
+
+
+def _is_noun(word: Token) -> bool:
+    """'the first part of the bake', 'a quick drop': a giving word used as a noun. A channel
+    of sending ('in the mail', 'by post') still gives."""
+    doc = word.doc
+    if word.i == 0 or doc[word.i - 1].lower_ not in _DETERMINERS:
+        return False
+    return word.i < 2 or doc[word.i - 2].lower_ not in {"in", "by", "through", "via"}
+
+
 class GiftMention(Check):
     """Flags a gift sent, brought or enclosed with a follow-up note.
 
     What it does:
-        Finds gift words (fruit basket, flowers, gift card, cookies, "a small token of my
-        appreciation") in a sentence where the writer sends, brings or encloses them.
+        Finds gift words (fruit basket, flowers, gift card, cookies, doughnuts, "a small token
+        of my appreciation") in a sentence where the writer sends, brings or encloses them.
+        Food that is only a gift when meant as one (pizza, treats) needs an intent cue such
+        as "for the crew". Things the interviewer gave the writer ("you sent me home with
+        croissants") are not flagged.
 
     Why is this bad?
         Hiring advice is blunt: gifts after an interview unsettle the interviewer, create
@@ -97,7 +118,7 @@ class GiftMention(Check):
         if token_phrase:
             return token_phrase[0]
         words = {t.lower_ for t in sentence}
-        verbs = {t.lemma_.lower() for t in sentence}
+        verbs = {t.lemma_.lower() for t in sentence if not (_received(t) or _is_noun(t))}
         if not (words & _FIRST_PERSON and verbs & _GIVING):
             return None
         gifts = [s for s in matched_spans(self.gifts, sentence) if not self._not_a_gift(s)]

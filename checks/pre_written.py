@@ -157,6 +157,23 @@ _WEAK_MEETING: list[Pattern] = [
     [_lemmas(*_MEET_VERBS), _words("with", op="?"), _words("you")],
     [_words(*_DETERMINERS), _words(*_MEET_NOUNS)],
 ]
+# Hearing or asking in the interview, still to come: "I'm excited to hear how the branch is
+# organised", "I hope I'll get the chance to ask about the new platform".
+# Not "I look forward to hearing from you", the stock wait for a reply.
+_HEARING: Pattern = [
+    _lemmas("hear", "learn", "ask", "discuss", "find", "talk", "chat"),
+    _words("how", "what", "about", "more", "why", "whether", "which", "who", "where", "out"),
+]
+_GET_THE_CHANCE: Pattern = [
+    _words("hope"),
+    _words("that", op="?"),
+    _words("i"),
+    _words("will", "'ll", "can", "might", "may"),
+    _words("get", "have"),
+    _words("the", "a"),
+    _words("chance", "opportunity"),
+    _words("to"),
+]
 # Words after which the guessed conversation is a later stage or the job: "I imagine we'll
 # discuss that in the next round", "I expect we will talk daily once I start".
 _LATER = {
@@ -198,7 +215,8 @@ def _patterns() -> dict[str, list[Pattern]]:
         # Weak on their own ("I look forward to meeting you" may mean a later round), but
         # evidence once the front matter dates the note before the interview.
         "WEAK": [
-            [*head, *weak] for head in (*_HEADS[:3], _HEADS[6]) for weak in _WEAK_MEETING
+            *([*head, *weak] for head in (*_HEADS[:3], _HEADS[6]) for weak in _WEAK_MEETING),
+            *([*head, *_HEARING] for head in (*_HEADS[1:3], _HEADS[6], _GET_THE_CHANCE)),
         ],
         "PAST": [
             [*_THANK, _words("for"), _SHORT_GAP, _lemmas(*_PAST_THANKS)],

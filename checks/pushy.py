@@ -28,7 +28,7 @@ _DAYS = [
 ]  # fmt: skip
 _OUTCOMES = [
     "answer", "decision", "response", "reply", "verdict", "offer", "outcome", "confirmation",
-    "update", "callback", "result", "results", "feedback", "word",
+    "update", "callback", "result", "results", "feedback", "word", "yes", "go-ahead",
 ]  # fmt: skip
 _ASK = {"NORM": {"IN": ["let", "tell", "inform", "notify", "update", "advise", "send", "give"]}}
 _DEADLINE: list[Pattern] = [
@@ -130,7 +130,7 @@ _REQUESTS: list[Pattern] = [
     [{"LEMMA": "need"}, {"NORM": "to"}, {"NORM": "know"}],
 ]
 # The writer taking charge of the calendar: "let's schedule", "when can we", "I'll come by".
-_BOOK = {"LEMMA": {"IN": ["schedule", "book", "arrange", "set", "lock", "plan"]}}
+_BOOK = {"LEMMA": {"IN": ["schedule", "book", "arrange", "set", "lock", "plan", "pin", "nail"]}}
 _PACE: list[Pattern] = [
     [
         {"NORM": "when"},
@@ -161,6 +161,59 @@ _PACE: list[Pattern] = [
     [{"NORM": {"IN": ["asap", "immediately", "urgently", "soonest"]}}],
     [{"NORM": "as"}, {"NORM": "soon"}, {"NORM": "as"}, {"NORM": "possible"}],
     [{"NORM": "right"}, {"NORM": "away"}],
+]
+# Where a candidate might turn up: "come by the shop", "stop in at your site", "visit the yard".
+_WORKPLACES = [
+    "office", "offices", "shop", "site", "yard", "plant", "clinic", "kitchen", "lab", "store",
+    "warehouse", "depot", "branch", "studio", "garage", "restaurant", "workshop", "school",
+    "hospital", "ward", "facility", "campus", "headquarters", "hq", "station", "salon", "floor",
+]  # fmt: skip
+_VISITS: list[Pattern] = [
+    [
+        {"LEMMA": {"IN": ["come", "stop", "drop", "swing", "pop"]}},
+        {"NORM": {"IN": ["by", "in", "into", "over", "round", "around"]}},
+        {"NORM": {"IN": ["to", "at"]}, "OP": "?"},
+        {"NORM": {"IN": ["the", "your"]}},
+        {"IS_PUNCT": False, "OP": "?"},
+        {"NORM": {"IN": _WORKPLACES}},
+    ],
+    [
+        {"LEMMA": "visit"},
+        {"NORM": {"IN": ["the", "your"]}},
+        {"IS_PUNCT": False, "OP": "?"},
+        {"NORM": {"IN": _WORKPLACES}},
+    ],
+]
+# The writer booking the meeting on the reader's behalf: "I'll call you Monday to lock in a
+# time", "I will ring tomorrow to set up the visit".
+_WHEN = [
+    *_DAYS,
+    "this",
+    "next",
+    "on",
+    "in",
+    "the",
+    "morning",
+    "afternoon",
+    "evening",
+    "week",
+    "later",
+    "first",
+    "thing",
+]
+_BOOKING_CALL: list[Pattern] = [
+    [
+        {"NORM": "i"},
+        {"NORM": {"IN": ["will", "shall", "am", "'m"]}},
+        {"NORM": "going", "OP": "?"},
+        {"NORM": "to", "OP": "?"},
+        {"LEMMA": {"IN": ["call", "phone", "ring", "text", "email"]}},
+        {"NORM": {"IN": ["you", "your", "office"]}, "OP": "*"},
+        {"NORM": {"IN": _WHEN}, "OP": "{0,4}"},
+        {"NORM": "to"},
+        _BOOK,
+        {"NORM": {"IN": ["in", "up", "down"]}, "OP": "?"},
+    ]
 ]
 # A wish for a meeting: pushing after a short screen, or when it names the date itself.
 _WISH: list[Pattern] = [
@@ -262,10 +315,11 @@ class Pushy(Check):
         Finds, sentence by sentence in the body:
         - a demand for a decision or a date: "I expect to hear back by Friday", "I need an
           answer", "please let me know your decision by Monday", "please confirm my start
-          date", "when will I get the offer?" (a request for a reply becomes a demand when
-          the writer sets the deadline);
+          date", "I need a yes or no", "when will I get the offer?" (a request for a reply
+          becomes a demand when the writer sets the deadline);
         - the writer setting the pace of the next meeting: "when can we meet in person?",
-          "let's schedule an onsite as soon as possible", "I'll come by the office"; after a
+          "let's schedule an onsite as soon as possible", "I'll come by the office", "I'll
+          call you Monday to lock in a time"; after a
           short phone screen (the note says "phone screen", "quick call", "20-minute chat"),
           even "I'd love to meet in person" is pushing;
         - repeated chasing: "following up again", "as per my last email", "I haven't heard
@@ -316,6 +370,8 @@ class Pushy(Check):
 
         self.chasing = phrase_matcher(self.nlp, terms("pushy_chasing", "extra-chasing"), "NORM")
         self.meetings = phrase_matcher(self.nlp, terms("pushy_meetings", "extra-meetings"), "NORM")
+        self.visits = _matcher(self.nlp, _VISITS)
+        self.booking_call = _matcher(self.nlp, _BOOKING_CALL)
         self.screens = phrase_matcher(self.nlp, terms("pushy_screens", "extra-screens"), "NORM")
         self.releases = phrase_matcher(self.nlp, terms("pushy_releases", "extra-releases"), "NORM")
         self.set_for_me = _matcher(self.nlp, _SET_FOR_ME)
@@ -374,19 +430,28 @@ class Pushy(Check):
     def _set_for_writer(self, request: Span, deadline: Span) -> bool:
         """The date is the writer's own to meet: a cue for it overlaps or follows the request."""
         window = request.doc[request.sent.start : deadline.start]
-        return any(window.start + end > request.start for _, _, end in self.set_for_me(window))
+        cues = matched_spans(self.set_for_me, window, longest=False)
+        return any(cue.end > request.start for cue in cues)
 
     def _released(self, rest: Span, following: list[Span]) -> bool:
         """The writer lets the reader off: 'If not, I understand', 'no pressure either way'."""
-        return any(self.releases(part) for part in [rest, *following])
+        return any(matched_spans(self.releases, part) for part in [rest, *following])
 
     def _meeting(self, sentence: Span, screened: bool) -> tuple[Span, str] | None:
         """An ask for the next meeting on the writer's schedule (or any ask, after a screen)."""
-        meetings = matched_spans(self.meetings, sentence)
-        if not meetings or self.deference(sentence):
+        if _spans(self.deference, sentence):
+            return None
+        booking = _spans(self.booking_call, sentence)
+        if booking:
+            return booking[0], "meeting"
+        meetings = sorted(
+            matched_spans(self.meetings, sentence) + _spans(self.visits, sentence),
+            key=lambda s: s.start,
+        )
+        if not meetings:
             return None
         cues = _spans(self.pace, sentence)
-        if not cues and (screened or self.soon(sentence)):
+        if not cues and (screened or _spans(self.soon, sentence)):
             cues = _spans(self.wish, sentence)
         if not cues:
             return None
@@ -410,9 +475,8 @@ def _from_elsewhere(span: Span) -> bool:
 
 
 def _spans(matcher: Matcher, sentence: Span) -> list[Span]:
-    from spacy.util import filter_spans
-
-    return sorted(filter_spans(matcher(sentence, as_spans=True)), key=lambda s: s.start)
+    """The longest matches inside the sentence, from the matcher's one run over the Doc."""
+    return matched_spans(matcher, sentence)
 
 
 def _offers(rest: Span) -> bool:

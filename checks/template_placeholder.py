@@ -58,7 +58,16 @@ _NUMERAL_NOUNS = {
     "phase", "stage", "series", "annex", "appendix", "clause", "mark", "olympiad", "pius",
     "louis", "canto", "psalm", "edition", "league", "congress", "war",
 }  # fmt: skip
-_GENETICS = re.compile(r"\b(?:XY|chromosomes?|karyotypes?)\b", re.I)
+# XX beside another letter code ("XX versus XO", "XX or XXY") or in a biology sentence ("XX
+# mouse cells", "XX females") is a karyotype or genotype, not a stand-in. The codes are
+# case-sensitive and must be close ("versus", "vs.", "and"); the words are not.
+_SIBLING_CODE = re.compile(r"(?<![\w-])(?:XY|XO|X0|XXY|XYY|XXXY|ZW|ZZ)(?![\w-])")
+_SIBLING_GAP = 12
+_GENETICS = re.compile(
+    r"\b(?:chromosom\w*|karyotyp\w*|genotyp\w*|phenotyp\w*|allel\w*|gamete\w*|embryo\w*"
+    r"|gonad\w*|mice|mouse|murine|females?|males?|sex|cells?|inactivation)\b",
+    re.I,
+)
 _PREDICATE = {"is", "are", "was", "were", "be", "still", "remains", "remain", "currently", "as"}
 _HTML_TAGS = {
     "a", "b", "i", "u", "s", "p", "br", "hr", "em", "strong", "div", "span", "sub", "sup",
@@ -84,7 +93,8 @@ class TemplatePlaceholder(Check):
     What it does:
         Finds mail-merge and template slots that were never filled in: "[Company]", "[Your
         Name]", "{name}", "{{company}}", "<Interviewer Name>", "%NAME%", "Mr./Ms. ___",
-        XX/YY stand-ins ("my XX and YY skills"), filler such as "suchandsuch", "blah blah" and
+        XX/YY stand-ins ("my XX and YY skills"; not karyotypes such as "XX versus XO mouse
+        cells" or "XX/XY"), filler such as "suchandsuch", "blah blah" and
         "lorem ipsum", reminders such as "[insert project here]" or "TODO", and "TBD" used as
         a slot. Markdown links and footnotes ("[text](url)", "[1]", "[^1]"), checkboxes,
         e-mail addresses and URLs in angle brackets, HTML tags, "C++/C#", model codes such as
@@ -250,15 +260,17 @@ def _on_rule_line(text: str, slot: Slot) -> bool:
 
 
 def _is_stand_in(text: str, slot: Slot) -> bool:
-    """'my XX and YY skills' is a stand-in; 'Super Bowl XXX' and 'XX chromosomes' are not."""
+    """'my XX and YY skills' is a stand-in; 'Super Bowl XXX', 'XX chromosomes' and 'XX versus
+    XO' are not."""
     before = re.findall(r"[A-Za-z]+", text[max(0, slot.start - _CONTEXT_SEARCH) : slot.start])
     if before and before[-1].lower() in _NUMERAL_NOUNS:
         return False
     after = text[slot.end : slot.end + _CONTEXT_SEARCH]
     if re.match(r"[ \t]+(?:century|corps|dynasty|olympiad|legion)\b", after, re.I):
         return False
+    near = text[max(0, slot.start - _SIBLING_GAP) : slot.end + _SIBLING_GAP]
     window = text[max(0, slot.start - _CONTEXT_SEARCH) : slot.end + _CONTEXT_SEARCH]
-    return not _GENETICS.search(window)
+    return not (_SIBLING_CODE.search(near) or _GENETICS.search(window))
 
 
 def _is_undecided(text: str, slot: Slot) -> bool:

@@ -26,7 +26,13 @@ _INLINE_GREETING = re.compile(
     r"(?:[ \t]+(?P<name>(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+)?[A-Z][\w'’-]*"
     r"(?:[ \t]+[A-Z][\w'’.-]*){0,2}))?[ \t]*,[ \t]+(?=\S)"
 )
-_WHOM = re.compile(r"^[ \t]*to whom it may concern[ \t]*[,:!.]?[ \t]*$", re.I)
+# "To whom it may concern," and "To the hiring manager," / "To the Larkspur team:" on a line of
+# their own: "to" opens a salutation only before these addressees.
+_WHOM = re.compile(
+    r"^[ \t]*to[ \t]+(?:whom it may concern|the[ \t]+(?:[\w'’&-]+[ \t]+){0,2}"
+    r"(?:manager|team|recruiter|panel|committee|department)s?)[ \t]*[,:!.]?[ \t]*$",
+    re.I,
+)
 _SUBJECT = re.compile(r"^[ \t]*(?:subject|re)[ \t]*:", re.I)
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 _CLOSING = re.compile(

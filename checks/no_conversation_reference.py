@@ -171,7 +171,14 @@ class NoConversationReference(Check):
         if not sentences:
             return
         topics = note.context.topics
-        if topics:
+        if note.context.dated_before_interview():
+            # Drafted before the interview: whatever it names, it cannot build on what was said.
+            message = "the note was written before the interview, so it cannot build on it"
+            suggestion = (
+                "Write the note after the interview and pick up one thing that was actually "
+                "discussed: a problem they described, a question they asked."
+            )
+        elif topics:
             if self._picks_up_topic(topics, sentences, note):
                 return
             listed = ", ".join(f'"{t}"' for t in topics)

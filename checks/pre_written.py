@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from notelint.context import is_bare_date, is_before
 from notelint.matching import load_terms, phrase_matcher
 from notelint.registry import Check
 
@@ -292,7 +293,7 @@ class PreWritten(Check):
             return
         for key in ("written", "sent"):
             when = getattr(context, key)
-            if when is None or not _before(when, interviewed):
+            if when is None or not is_before(when, interviewed):
                 continue
             start, end = _line_span(note, context.line_of(key))
             yield self.finding(
@@ -309,7 +310,7 @@ class PreWritten(Check):
         """Future-tense and on-the-way-out phrasing, one finding per sentence at most."""
         sentences = note.body_sentences()
         cues = self._cues(sentences)
-        early = _dated_before(note)
+        early = note.context.dated_before_interview()
         over = bool(cues) and not early and (_dated_after(note) or self._mentions_past(sentences))
         reported: set[int] = set()
         for span in cues:
@@ -408,26 +409,6 @@ def _later(following: list[str], nxt: Token | None) -> tuple[str, int | None]:
     return "SOON", None
 
 
-def _before(when: dt.datetime, interviewed: dt.datetime) -> bool:
-    """Earlier than the interview; a bare date (midnight) is compared by day only."""
-    if _is_bare_date(when) or _is_bare_date(interviewed):
-        return when.date() < interviewed.date()
-    return when < interviewed
-
-
-def _is_bare_date(value: dt.datetime) -> bool:
-    return (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)
-
-
-def _dated_before(note: Note) -> bool:
-    """Front matter says the note was written or sent before the interview."""
-    context = note.context
-    if context.interviewed is None:
-        return False
-    dates = [d for d in (context.written, context.sent) if d is not None]
-    return any(_before(d, context.interviewed) for d in dates)
-
-
 def _later_stage(span: Span) -> bool:
     """The rest of the sentence puts the meeting at a later stage or in the job itself."""
     return any(t.lower_ in _LATER for t in span.doc[span.end - 1 : span.sent.end])
@@ -439,11 +420,11 @@ def _dated_after(note: Note) -> bool:
     if context.interviewed is None:
         return False
     dates = [d for d in (context.written, context.sent) if d is not None]
-    return bool(dates) and not any(_before(d, context.interviewed) for d in dates)
+    return bool(dates) and not context.dated_before_interview()
 
 
 def _show(value: dt.datetime) -> str:
-    return value.strftime("%Y-%m-%d") if _is_bare_date(value) else value.strftime("%Y-%m-%d %H:%M")
+    return value.strftime("%Y-%m-%d") if is_bare_date(value) else value.strftime("%Y-%m-%d %H:%M")
 
 
 def _line_span(note: Note, line: int | None) -> tuple[int, int]:

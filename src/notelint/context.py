@@ -44,6 +44,29 @@ class Context:
         """The front matter line of a field, for findings about it."""
         return self.lines.get(key)
 
+    def dated_before_interview(self) -> bool:
+        """``written`` or ``sent`` is earlier than ``interviewed``: a note drafted in advance.
+
+        Such a note cannot build on the conversation, whatever it says (NL002), and its
+        future-tense talk of the meeting is evidence rather than a guess (NL003).
+        """
+        if self.interviewed is None:
+            return False
+        dates = [d for d in (self.written, self.sent) if d is not None]
+        return any(is_before(d, self.interviewed) for d in dates)
+
+
+def is_bare_date(value: dt.datetime) -> bool:
+    """Midnight: how a date without a time ("2026-03-02") reads once parsed."""
+    return (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)
+
+
+def is_before(when: dt.datetime, interviewed: dt.datetime) -> bool:
+    """Earlier than the interview; a bare date is compared by day only."""
+    if is_bare_date(when) or is_bare_date(interviewed):
+        return when.date() < interviewed.date()
+    return when < interviewed
+
 
 def parse_datetime(value: Any) -> dt.datetime:
     """Accept YAML dates and datetimes and ISO strings, with or without a zone.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -10,13 +11,15 @@ from notelint.registry import Check
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher
+    from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Span, Token
 
     from notelint.findings import Finding
     from notelint.note import Note
 
 _I = {"LOWER": "i"}
+_WE = {"LOWER": "we"}
+# "At Kestrel, I" or "At Kestrel we".
 _I_OR_WE = {"LOWER": {"IN": ["i", "we"]}}
 # Words that may stand between "I" and what the writer did: "I've basically been doing".
 _FILLERS = [
@@ -73,6 +76,20 @@ _SAME_VERBS = [
 ]  # fmt: skip
 # Questions the interviewer asked about a plan are not the plan: "you asked how I'd handle".
 _QUESTION_WORDS = {"how", "what", "whether", "why", "when", "where"}
+# "That's where I've spent two years", "that's when I ran": a place or time of the writer's
+# work unless someone asked ("you asked where I'd start"). "what I can bring" stays empty.
+_RELATIVE_WORDS = {"where", "when"}
+# Before a question word, words that make it the interviewer's question ("you wondered how").
+_ASKING = {"ask", "wonder", "question", "curious", "know", "inquire", "enquire", "quiz", "probe"}
+# Marks that open a list item or a label: "- **Python:** five years building pipelines".
+_LIST_MARKS = {":", ":*", "*", "**", "-", "•", "–", "—"}
+# Past forms of work verbs that do not end in -ed, for résumé-style lines ("- Led a team").
+_IRREGULAR_PAST = {
+    "led", "ran", "built", "rebuilt", "taught", "sold", "wrote", "rewrote", "oversaw", "drove",
+    "won", "grew", "fought", "undertook", "dealt", "spun",
+}  # fmt: skip
+# After "I" and a verb in the present: modals, which make it a plan or a wish, not a habit.
+_NOT_HABITS = {"would", "'d", "will", "'ll", "can", "could", "might", "should", "must", "may"}
 # After "at my": places of work, unless the phrase is about something else ("at my desk").
 _NOT_WORKPLACES = [
     "desk", "own", "pace", "convenience", "disposal", "end", "earliest", "best", "interview",
@@ -98,6 +115,10 @@ _TIMES = [
     "morning", "afternoon", "evening", "week", "weekend", "month", "year", "time", "point",
     "opportunity", "note", "email", "message", "letter", "is", "was", "has", "would", "will",
 ]  # fmt: skip
+#: Punctuation that ends a phrase like "the new supervisor job".
+_PHRASE_STOPS = [".", ",", ";", ":", "!", "?"]
+#: At most this many tokens from the determiner to the job noun ("the new night supervisor job").
+_ROLE_REACH = 5
 _PREPOSITIONS = ["with", "on", "for", "to", "in", "at", "into", "onto", "about", "around"]
 _DETERMINERS = ["your", "the", "this", "that", "these", "those"]
 # After a verb: the writer's own interview day ("I introduced myself", "I wrote down").
@@ -167,6 +188,7 @@ class NoFit(Check):
         self.experience_phrases = phrase_matcher(self.nlp, experience, attr="LOWER")
         self.role_phrases = phrase_matcher(self.nlp, _with_capitals(roles), attr="LEMMA")
         self.interview_day = phrase_matcher(self.nlp, load_terms("fit_interview_day"))
+        self.frequency = phrase_matcher(self.nlp, load_terms("fit_frequency"))
         self.stock_claims = phrase_matcher(
             self.nlp, _with_capitals(load_terms("fit_stock_claims")), attr="LEMMA"
         )
@@ -180,19 +202,24 @@ class NoFit(Check):
             load_terms("fit_not_work_verbs"),
             load_terms("fit_own_work_nouns"),
         )
-        self.roles = _role_matcher(self.nlp, load_terms("fit_role_nouns"))
+        self.roles = _role_matcher(self.nlp)
+        self.determiners = _word_matcher(self.nlp, _DETERMINERS, "LOWER")
+        self.role_nouns = _word_matcher(self.nlp, load_terms("fit_role_nouns"), "LEMMA")
+        self.phrase_stops = _word_matcher(self.nlp, _PHRASE_STOPS, "ORTH")
         self._phrase_lemmas: dict[str, list[str]] = {}
         self.stock_words = frozenset(w.lower() for w in load_terms("stock_words"))
 
     def check(self, note: Note) -> Iterator[Finding]:
-        sentences = _content_sentences(note)
+        every = list(note.doc.sents)
+        sentences = _content_sentences(note, every)
         if not sentences:
             return
         claims = [
             c for c in matched_spans(self.stock_claims, note.doc) if c.end > sentences[0].start
         ]
         empty = matched_spans(self.not_plans, note.doc)
-        if self._has_fit(sentences, note, [*claims, *empty]):
+        starts = [s.start for s in every]
+        if self._has_fit(sentences, starts, note, [*claims, *empty]):
             return
         if claims:
             claim = claims[0]
@@ -216,7 +243,9 @@ class NoFit(Check):
             _SUGGESTION,
         )
 
-    def _has_fit(self, sentences: list[Span], note: Note, voids: list[Span]) -> bool:
+    def _has_fit(
+        self, sentences: list[Span], starts: list[int], note: Note, voids: list[Span]
+    ) -> bool:
         """An experience or plan sentence with a link to the job in it or close by.
 
         Writers often split the tie over two or three sentences: "You said weekend cover is
@@ -233,7 +262,7 @@ class NoFit(Check):
                 links[index] = inside and self._links(sentences[index], note)
             return links[index]
 
-        found = self._experience_cues(note, voids)
+        found = self._experience_cues(note, starts, voids)
         cues = [{label for label, cue in found if s.start <= cue.start < s.end} for s in sentences]
         recap = [s for s, labels in zip(sentences, cues, strict=True) if not labels]
         for index, sentence in enumerate(sentences):
@@ -264,7 +293,15 @@ class NoFit(Check):
         """Whether the sentence names the job, the team's need or what the interviewer said."""
         return bool(
             matched_spans(self.role_phrases, sentence)
-            or self.roles(sentence)
+            or any(
+                _after_preposition(span, sentence)
+                for span in matched_spans(self.roles, sentence, longest=False)
+            )
+            or _names_role(
+                matched_spans(self.determiners, sentence, longest=False),
+                matched_spans(self.role_nouns, sentence, longest=False),
+                matched_spans(self.phrase_stops, sentence, longest=False),
+            )
             or self._mentions_context(sentence, note)
         )
 
@@ -284,21 +321,41 @@ class NoFit(Check):
             self._phrase_lemmas[phrase] = [t.lemma_.lower() for t in doc if not t.is_punct]
         return self._phrase_lemmas[phrase]
 
-    def _experience_cues(self, note: Note, voids: list[Span]) -> list[tuple[str, Span]]:
+    def _experience_cues(
+        self, note: Note, starts: list[int], voids: list[Span]
+    ) -> list[tuple[str, Span]]:
         """Experience and plan cues of the note (matched once over the whole doc), without
         those that run into a stock claim or an empty object (``voids``) or tell of the
-        interview day, and with "we" only where it is the writer's old team."""
+        interview day, and with "we" only where it is the writer's old team.
+
+        Each cue is paired with the start of its sentence, looked up in ``starts`` (the
+        sentence starts of the doc) rather than through ``Span.sent``, which walks tokens.
+        """
         doc = note.doc
-        vocab = self.nlp.vocab.strings
-        cues = [(vocab[m], doc[s:e]) for m, s, e in self.experience(doc)]
-        cues += [("PHRASE", span) for span in matched_spans(self.experience_phrases, doc)]
-        on_the_day = {span.sent.start for span in matched_spans(self.interview_day, doc)}
+        cues = [
+            (span.label_, span, _sentence_start(starts, span.start))
+            for span in matched_spans(self.experience, doc, longest=False)
+        ]
+        cues += [
+            ("PHRASE", span, _sentence_start(starts, span.start))
+            for span in matched_spans(self.experience_phrases, doc)
+        ]
+        on_the_day = {
+            _sentence_start(starts, span.start) for span in matched_spans(self.interview_day, doc)
+        }
+        habitual = {
+            _sentence_start(starts, span.start) for span in matched_spans(self.frequency, doc)
+        }
+        cues = [
+            ("HABIT" if _is_habit(label, cue, start, habitual) else label, cue, start)
+            for label, cue, start in cues
+        ]
         kept = [
-            (label, cue)
-            for label, cue in cues
+            (label, cue, start)
+            for label, cue, start in cues
             if not _runs_into(cue, voids)
-            and _is_own(label, cue)
-            and not (cue.sent.start in on_the_day and label in _DEEDS)
+            and _is_own(label, cue, start)
+            and not (start in on_the_day and label in _DEEDS)
         ]
         return _anchor_we(kept)
 
@@ -385,7 +442,7 @@ def _experience_matcher(
     # "we tested every screen": a deed of the writer's old team, counted only beside a
     # mention of the writer's own work (checked in NoFit._experience_cues).
     matcher.add("WE", [[{"LOWER": "we"}, fillers, {"LEMMA": {"IN": list(done)}}]])
-    matcher.add("OWNED", [[{"LOWER": {"IN": ["my", "our"]}}, *modifier, work_noun]])
+    matcher.add("OWNED", [[{"LOWER": owner}, *modifier, work_noun] for owner in ("my", "our")])
     held = {"LEMMA": {"IN": ["have", "hold", "get", "earn", "gain", "complete", "finish"]}}
     matcher.add(
         "HOLD",
@@ -402,7 +459,10 @@ def _experience_matcher(
         ],
     )
     same_verb = {"LEMMA": {"IN": _SAME_VERBS}}
-    matcher.add("SAME", [[_I_OR_WE, fillers, same_verb, {"LOWER": "with", "OP": "?"}, *_SAME]])
+    matcher.add(
+        "SAME",
+        [[who, fillers, same_verb, {"LOWER": "with", "OP": "?"}, *_SAME] for who in (_I, _WE)],
+    )
     modal = {"LOWER": {"IN": _MODALS}}
     adverb = {"LOWER": {"IN": _PLAN_ADVERBS}, "OP": "?"}
     plan_verb = {"LEMMA": {"IN": list(planned)}}
@@ -437,7 +497,7 @@ def _experience_matcher(
     period = [{"LEMMA": {"IN": _PERIODS}}, {"LOWER": {"NOT_IN": _NOT_WORK_PERIODS}}]
     matcher.add(
         "PERIOD",
-        [[{"LIKE_NUM": True}, *period], [{"LOWER": {"IN": ["a", "an"]}}, *period]],
+        [[{"LIKE_NUM": True}, *period], [{"LOWER": "a"}, *period], [{"LOWER": "an"}, *period]],
     )
     matcher.add(
         "WORKPLACE",
@@ -457,12 +517,26 @@ def _experience_matcher(
                 {"LOWER": "my"},
                 {"IS_ALPHA": True, "LOWER": {"NOT_IN": _NOT_WORKPLACES}},
             ],
-            [
-                {"LOWER": {"IN": ["in", "from", "during"]}},
-                {"LOWER": "my"},
-                {"IS_ALPHA": True, "OP": "?"},
-                {"LEMMA": {"IN": _PERIODS}},
-            ],
+        ],
+    )
+    matcher.add(
+        "WORKPLACE",
+        [
+            [{"LOWER": word}, {"LOWER": "my"}, {"IS_ALPHA": True, "OP": "?"}, period[0]]
+            for word in ("in", "from", "during")
+        ],
+    )
+    # Résumé lines without "I": "- Led the switch to ...", "**Automation:** replaced ...".
+    # Kept only for past forms (see _is_own): a colon is followed by many other words.
+    verb = {"IS_ALPHA": True, "LEMMA": {"NOT_IN": list(not_work)}}
+    stars = {"ORTH": "*", "OP": "*"}
+    bullet = {"ORTH": {"IN": ["-", "*", "•", "–"]}}
+    matcher.add(
+        "RESUME",
+        [
+            [{"ORTH": ":"}, stars, verb],
+            [{"ORTH": ":*"}, stars, verb],
+            [{"IS_SPACE": True}, bullet, stars, verb],
         ],
     )
     matcher.add(
@@ -472,37 +546,71 @@ def _experience_matcher(
     return matcher
 
 
-def _role_matcher(nlp: Language, nouns: Sequence[str]) -> Matcher:
-    """Token shapes that name the job or the team's need: "the supervisor job", "your queue"."""
+def _role_matcher(nlp: Language) -> Matcher:
+    """Short token shapes that name the team's work: "your queue", "this rota", "that backlog"
+    (THAT counts after a preposition: "with that backlog"; see ``_after_preposition``).
+
+    First tokens are single words, not ``IN`` sets: a set is a Python call at every token.
+    """
     from spacy.matcher import Matcher
 
     matcher = Matcher(nlp.vocab)
-    determiner = {"LOWER": {"IN": _DETERMINERS}}
-    word = {"TEXT": {"NOT_IN": [".", ",", ";", ":", "!", "?"]}, "OP": "?"}
-    noun = {"LEMMA": {"IN": list(nouns)}}
-    matcher.add("ROLE", [[determiner, word, word, word, word, noun]])
-    matcher.add(
-        "ROLE",
-        [
-            [{"LOWER": "your"}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": _COURTESIES}}],
-            [
-                {"LOWER": {"IN": ["this", "these", "those"]}},
-                {"IS_ALPHA": True, "LOWER": {"NOT_IN": _TIMES}},
-            ],
-            [
-                {"LOWER": {"IN": _PREPOSITIONS}},
-                {"LOWER": "that"},
-                {"IS_ALPHA": True, "LOWER": {"NOT_IN": _TIMES}},
-            ],
-        ],
-    )
+    not_time = {"IS_ALPHA": True, "LOWER": {"NOT_IN": _TIMES}}
+    matcher.add("ROLE", [[{"LOWER": "your"}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": _COURTESIES}}]])
+    matcher.add("ROLE", [[{"LOWER": word}, not_time] for word in ("this", "these", "those")])
+    matcher.add("THAT", [[{"LOWER": "that"}, not_time]])
     return matcher
 
 
-def _content_sentences(note: Note) -> list[Span]:
-    """Sentences from the body on, so a P.S. after the sign-off counts too."""
+def _word_matcher(nlp: Language, words: Sequence[str], attr: str) -> PhraseMatcher:
+    """A PhraseMatcher for single words whose ``attr`` value is the word itself (a lemma
+    pattern is not lemmatized again), far cheaper than a Matcher's ``IN`` set."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    patterns = []
+    for word in words:
+        doc = Doc(nlp.vocab, words=[word])
+        doc[0].lemma_ = word
+        patterns.append(doc)
+    matcher.add("WORD", patterns)
+    return matcher
+
+
+def _names_role(dets: list[Span], nouns: list[Span], stops: list[Span]) -> bool:
+    """A determiner followed within ``_ROLE_REACH`` tokens by a job noun, with no punctuation
+    between: "the supervisor job", "your evening shift", "the gap"."""
+    return any(
+        0 < noun.start - det.start <= _ROLE_REACH
+        and not any(det.start < stop.start < noun.start for stop in stops)
+        for det in dets
+        for noun in nouns
+    )
+
+
+def _after_preposition(span: Span, sentence: Span) -> bool:
+    """A ROLE match, or "that backlog" right after a preposition in the same sentence."""
+    if span.label_ != "THAT":
+        return True
+    return span.start > sentence.start and span.doc[span.start - 1].lower_ in _PREPOSITIONS
+
+
+def _content_sentences(note: Note, sentences: list[Span]) -> list[Span]:
+    """Sentences from the body on, so a P.S. after the sign-off counts too.
+
+    Blank sentences are found by slicing the doc's text: ``Span.text`` joins token texts.
+    """
     start = note.layout.body[0]
-    return [s for s in note.doc.sents if s.end_char > start and not s.text.isspace()]
+    text = note.doc.text
+    return [
+        s for s in sentences if s.end_char > start and not text[s.start_char : s.end_char].isspace()
+    ]
+
+
+def _sentence_start(starts: list[int], token: int) -> int:
+    """The first token of the sentence that holds ``token``, given the sentence starts."""
+    return starts[bisect.bisect_right(starts, token) - 1]
 
 
 def _runs_into(cue: Span, voids: list[Span]) -> bool:
@@ -510,7 +618,7 @@ def _runs_into(cue: Span, voids: list[Span]) -> bool:
     return any(cue.start <= v.start < cue.end + _STOCK_WINDOW for v in voids)
 
 
-def _is_own(label: str, cue: Span) -> bool:
+def _is_own(label: str, cue: Span, sentence_start: int) -> bool:
     """Drop cues that are not the writer's own work or plan.
 
     "You asked how I'd handle it" and "you asked about my thesis" report the interviewer's
@@ -518,33 +626,61 @@ def _is_own(label: str, cue: Span) -> bool:
     years of work; "I introduced myself" and "I wrote down" are the interview day.
     """
     doc = cue.doc
-    before = doc[cue.start - 1].lower_ if cue.start > cue.sent.start else ""
+    before = doc[cue.start - 1].lower_ if cue.start > sentence_start else ""
     after = doc[cue.end].lower_ if cue.end < len(doc) else ""
     if after in _NOT_DEEDS_AFTER or before == "about":
         return False
     if label in {"PLAN", "OPENING_PLAN"} or (label == "DONE" and not _is_past(cue[-1])):
+        if before in _RELATIVE_WORDS:
+            return not _asked(cue, sentence_start)
         return before not in _QUESTION_WORDS
     if label == "PERIOD":
         if before in _PERIOD_OWNERS:
             return True
-        return not before and cue[-1].lower_ in _PERIOD_OF_WORK
+        # "Five years running a food bank", "- **SQL:** five years building pipelines".
+        last = cue[-1].lower_
+        opens = not before or before in _LIST_MARKS
+        return opens and (last in _PERIOD_OF_WORK or (cue[-1].is_alpha and last.endswith("ing")))
     if label in {"PAST", "WE"}:
         return _is_past(cue[-1])
+    if label == "RESUME":
+        last = cue[-1].lower_
+        return _is_past(cue[-1]) and (last.endswith("ed") or last in _IRREGULAR_PAST)
     return True
 
 
-def _anchor_we(cues: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+def _is_habit(label: str, cue: Span, sentence_start: int, habitual: set[int]) -> bool:
+    """ "I reconcile three accounts every month": the present tense of a work verb in a
+    sentence that says how often is the writer's routine at work."""
+    verb = cue[-1]
+    return (
+        label == "PAST"
+        and sentence_start in habitual
+        and not _is_past(verb)
+        and verb.lower_ == verb.lemma_.lower()
+        and verb.lower_ not in _NOT_HABITS
+    )
+
+
+def _asked(cue: Span, sentence_start: int) -> bool:
+    """Whether a word of asking comes before the cue in its sentence: "you asked where I'd
+    start" reports a question, "that's where I've spent two years" does not."""
+    doc = cue.doc
+    return any(doc[i].lemma_.lower() in _ASKING for i in range(sentence_start, cue.start))
+
+
+def _anchor_we(cues: list[tuple[str, Span, int]]) -> list[tuple[str, Span]]:
     """Keep "we" deeds only in a sentence about the writer's own work; drop the anchors.
 
     "We" in a note is often the writer and the interviewer ("we covered a lot"). It is the
     writer's old team when the sentence also names their own work: "I mentioned a hospital
     project where we tested every screen", "On our clinic pilot we cut no-shows".
     """
-    anchored = {cue.sent.start for label, cue in cues if label != "WE"}
+    anchored = {start for label, _, start in cues if label != "WE"}
     return [
         (label, cue)
-        for label, cue in cues
-        if label not in _ANCHORS and (label != "WE" or cue.sent.start in anchored)
+        for label, cue, start in cues
+        if label not in _ANCHORS and (label != "WE" or start in anchored)
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.matching import load_terms, matched_spans, phrase_matcher
+from notelint.matching import matched_spans, phrase_matcher
 from notelint.registry import Check
 
 if TYPE_CHECKING:
@@ -285,22 +285,21 @@ class ApologyOrPlea(Check):
     def setup(self) -> None:
         from spacy.matcher import Matcher
 
-        def terms(name: str, option: str) -> list[str]:
-            return [*load_terms(name), *self.options[option]]
-
         self.apologies = phrase_matcher(
-            self.nlp, terms("apology_words", "extra-apologies"), attr="NORM"
+            self.nlp, self.word_list("apology_words", "extra-apologies"), attr="NORM"
         )
         self.failures = phrase_matcher(
-            self.nlp, terms("apology_failures", "extra-failures"), attr="NORM"
+            self.nlp, self.word_list("apology_failures", "extra-failures"), attr="NORM"
         )
         self.shortfalls = phrase_matcher(
-            self.nlp, terms("apology_shortfalls", "extra-shortfalls"), attr="NORM"
+            self.nlp, self.word_list("apology_shortfalls", "extra-shortfalls"), attr="NORM"
         )
         self.admissions = phrase_matcher(
-            self.nlp, terms("apology_admissions", "extra-admissions"), attr="NORM"
+            self.nlp, self.word_list("apology_admissions", "extra-admissions"), attr="NORM"
         )
-        self.pleas = phrase_matcher(self.nlp, terms("apology_pleas", "extra-pleas"), attr="NORM")
+        self.pleas = phrase_matcher(
+            self.nlp, self.word_list("apology_pleas", "extra-pleas"), attr="NORM"
+        )
         self.plea_patterns = Matcher(self.nlp.vocab)
         self.plea_patterns.add("PLEA", _plea_patterns())
         self.verdicts = Matcher(self.nlp.vocab)

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.matching import load_terms, matched_spans, phrase_matcher
+from notelint.matching import matched_spans, phrase_matcher
 from notelint.registry import Check
 
 from ._specificity import (
@@ -77,7 +77,7 @@ class GenericNote(Check):
     }
 
     def setup(self) -> None:
-        terms = phrase_variants([*load_terms("stock_phrases"), *self.options["extra-phrases"]])
+        terms = phrase_variants(self.word_list("stock_phrases", "extra-phrases"))
         self.phrases = phrase_matcher(self.nlp, terms, attr="LEMMA", plurals=False)
         extra_stock_words = tuple(self.options["extra-stock-words"])
         self.cues = conversation_cues(self.nlp, (), extra_stock_words)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from notelint.matching import load_terms, matched_spans, phrase_matcher
+from notelint.matching import matched_spans, phrase_matcher
 from notelint.registry import Check
 
 if TYPE_CHECKING:
@@ -91,8 +91,8 @@ class GiftMention(Check):
     defaults = {"extra-gifts": [], "extra-possible-gifts": []}
 
     def setup(self) -> None:
-        terms = [*load_terms("gifts"), *self.options["extra-gifts"]]
-        possible = [*load_terms("gifts_possible"), *self.options["extra-possible-gifts"]]
+        terms = self.word_list("gifts", "extra-gifts")
+        possible = self.word_list("gifts_possible", "extra-possible-gifts")
         self.gifts = phrase_matcher(self.nlp, terms, attr="LEMMA")
         self.possible = phrase_matcher(self.nlp, possible, attr="LEMMA")
         self.intent = phrase_matcher(self.nlp, _INTENT_PHRASES, attr="LOWER")

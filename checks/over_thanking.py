@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from notelint.findings import Severity
-from notelint.matching import load_terms, matched_spans, phrase_matcher
+from notelint.matching import matched_spans, phrase_matcher
 from notelint.registry import Check
 
 if TYPE_CHECKING:
@@ -82,8 +82,8 @@ class OverThanking(Check):
     }
 
     def setup(self) -> None:
-        thanks = [*load_terms("thanks_words"), *self.options["extra-thanks"]]
-        flattery = [*load_terms("flattery"), *self.options["extra-flattery"]]
+        thanks = self.word_list("thanks_words", "extra-thanks")
+        flattery = self.word_list("flattery", "extra-flattery")
         self.thanks = phrase_matcher(self.nlp, thanks, attr="NORM")
         self.flattery = phrase_matcher(self.nlp, flattery, attr="NORM")
 

@@ -277,7 +277,7 @@ class PreWritten(Check):
         for label, patterns in _patterns().items():
             self.matchers[label] = Matcher(self.nlp.vocab)
             self.matchers[label].add(label, patterns)
-        terms = [*load_terms("prewritten_phrases"), *self.options["extra-phrases"]]
+        terms = self.word_list("prewritten_phrases", "extra-phrases")
         self.departures = phrase_matcher(self.nlp, terms, attr="LOWER", label="DEPARTURE")
         self.past = phrase_matcher(self.nlp, load_terms("prewritten_past"), label="PAST")
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.matching import load_terms, matched_spans, phrase_matcher
+from notelint.matching import matched_spans, phrase_matcher
 from notelint.registry import Check
 
 if TYPE_CHECKING:
@@ -365,15 +365,20 @@ class Pushy(Check):
     }
 
     def setup(self) -> None:
-        def terms(name: str, option: str) -> list[str]:
-            return [*load_terms(name), *self.options[option]]
-
-        self.chasing = phrase_matcher(self.nlp, terms("pushy_chasing", "extra-chasing"), "NORM")
-        self.meetings = phrase_matcher(self.nlp, terms("pushy_meetings", "extra-meetings"), "NORM")
+        self.chasing = phrase_matcher(
+            self.nlp, self.word_list("pushy_chasing", "extra-chasing"), "NORM"
+        )
+        self.meetings = phrase_matcher(
+            self.nlp, self.word_list("pushy_meetings", "extra-meetings"), "NORM"
+        )
         self.visits = _matcher(self.nlp, _VISITS)
         self.booking_call = _matcher(self.nlp, _BOOKING_CALL)
-        self.screens = phrase_matcher(self.nlp, terms("pushy_screens", "extra-screens"), "NORM")
-        self.releases = phrase_matcher(self.nlp, terms("pushy_releases", "extra-releases"), "NORM")
+        self.screens = phrase_matcher(
+            self.nlp, self.word_list("pushy_screens", "extra-screens"), "NORM"
+        )
+        self.releases = phrase_matcher(
+            self.nlp, self.word_list("pushy_releases", "extra-releases"), "NORM"
+        )
         self.set_for_me = _matcher(self.nlp, _SET_FOR_ME)
         self.chase_patterns = _matcher(self.nlp, _CHASE)
         self.demands = _matcher(self.nlp, _DEMANDS)

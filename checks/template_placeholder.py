@@ -131,7 +131,7 @@ class TemplatePlaceholder(Check):
     defaults: ClassVar[Mapping[str, Any]] = {"extra-patterns": [], "extra-words": []}
 
     def setup(self) -> None:
-        self.words = _word_pattern([*load_terms("placeholders"), *self.options["extra-words"]])
+        self.words = _word_pattern(self.word_list("placeholders", "extra-words"))
         self.slot_words = set(load_terms("placeholders_slots"))
         self.editorial = set(load_terms("placeholders_editorial"))
         self.extra = [_compile_option(p) for p in self.options["extra-patterns"]]

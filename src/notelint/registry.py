@@ -46,6 +46,16 @@ class Check:
     def setup(self) -> None:
         """Build matchers and word lists; runs once per process."""
 
+    def word_list(self, data: str, option: str) -> list[str]:
+        """A word list shipped in ``checks/data/<data>.txt``, extended by its ``extra-*`` option.
+
+        Word lists are data so that configuration can extend them without code, as Vale's
+        styles do.
+        """
+        from notelint.matching import load_terms
+
+        return [*load_terms(data), *self.options[option]]
+
     def check(self, note: Note) -> Iterable[Finding]:
         """Findings for one note."""
         return ()

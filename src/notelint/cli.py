@@ -118,6 +118,13 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Record this run's findings as the baseline and exit 0.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1),
+    default=None,
+    help="Processes for the per-note checks of large runs [default: one per core].",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--statistics", is_flag=True, help="Print a count of findings per code.")
 @click.option(
@@ -145,6 +152,7 @@ def lint(
     now_text: str | None,
     baseline_path: Path | None,
     write_baseline: Path | None,
+    jobs: int | None,
     quiet: bool,
     statistics: bool,
     color: str,
@@ -174,7 +182,7 @@ def lint(
         if context_file:
             overrides["context"] = _read_context(context_file)
         baseline = _load_baseline(baseline_path) if baseline_path else None
-        report = _run(paths, config, overrides, now, baseline)
+        report = _run(paths, config, overrides, now, baseline, jobs)
         if write_baseline:
             _write_baseline(report, write_baseline)
     except NotelintError as exc:
@@ -207,12 +215,13 @@ def _run(
     overrides: dict[str, Any],
     now: dt.datetime | None,
     baseline: Baseline | None,
+    jobs: int | None,
 ) -> Report:
     from notelint.api import read_sources
     from notelint.engine import lint_sources
 
     sources, errors = read_sources(paths, config.exclude)
-    return lint_sources(sources, config, overrides, now, errors, baseline)
+    return lint_sources(sources, config, overrides, now, errors, baseline, jobs)
 
 
 def _read_context(path: Path) -> str:

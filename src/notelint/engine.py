@@ -20,6 +20,7 @@ from notelint.findings import Finding
 from notelint.keyphrases import extract
 from notelint.layout import find_layout
 from notelint.note import Note
+from notelint.parallel import start_note_checks
 from notelint.pipeline import load_pipeline
 from notelint.registry import Check, SetCheck, checks_by_code
 from notelint.scoring import ScorePart, score
@@ -70,11 +71,13 @@ def lint_sources(
     now: dt.datetime | None = None,
     errors: Iterable[NotelintError] = (),
     baseline: Baseline | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Check every source and return a Report.
 
     ``errors`` are input errors met while reading, reported with the results; ``baseline``
-    holds known findings to leave out.
+    holds known findings to leave out; ``jobs`` is how many processes run the per-note checks
+    of a large run (None: one per core; see parallel.py).
     """
     config = config or Config()
     now = now or dt.datetime.now(dt.timezone.utc)
@@ -97,14 +100,15 @@ def lint_sources(
         for (source, context), doc in zip(contexts, docs, strict=True)
     ]
 
+    per_note = [c for c in checks if not isinstance(c, SetCheck)]
+    wait = start_note_checks(per_note, notes, jobs)
     found: dict[str, list[Finding]] = {note.path: [] for note in notes}
     for check in checks:
         if isinstance(check, SetCheck):
             for finding in check.check_set(notes):
                 found[finding.path].append(finding)
-        else:
-            for note in notes:
-                found[note.path].extend(check.check(note))
+    for note, findings in zip(notes, wait(), strict=True):
+        found[note.path].extend(findings)
 
     results = []
     for note in notes:

@@ -57,7 +57,10 @@ _CUE_WINDOW_BEFORE = 6
 _CLAUSE_CONTINUES = {"-", "'", "'s", ":", "—", "–"}
 _SLOT_OPENERS = {"{", "[", "<"}
 _SLOT_REACH = 3
-_CUE_KINDS = {"<": "before", "<>": "both"}
+_CUE_KINDS = {"<": "before", "<>": "both", "<the": "named"}
+#: Words that single out one thing of the interview: "the Kafka demo", "your staffing question".
+_NAMING = {"the", "your", "their", "his", "her", "our", "that", "this", "these", "those"}
+_POSSESSIVE = {"'s", "’s"}
 
 
 def expand(pattern: str) -> list[str]:
@@ -204,8 +207,9 @@ class ConversationCues:
     """Finds words that point back at the conversation with something specific beside them.
 
     Each line of ``data/conversation_cues.txt`` says where its content is: after the cue
-    ("you mentioned the Reno site"), before it ("the heparin drip question") or on both sides
-    ("the rotation you described", "you described the rotation").
+    ("you mentioned the Reno site"), before it ("the reorg came up"), before it behind a word
+    that singles one thing out ("the heparin drip question", not "I ran weekly demos") or on
+    both sides ("the rotation you described", "you described the rotation").
     """
 
     def __init__(
@@ -245,7 +249,9 @@ class ConversationCues:
         if _opens_slot(cue, sentence):
             return True
         before = _clause(cue, sentence, -1) if kind != "after" else []
-        after = _clause(cue, sentence, +1) if kind != "before" else []
+        if kind == "named":
+            before = _named(before)
+        after = _clause(cue, sentence, +1) if kind in ("after", "both") else []
         slots = slot_tokens(sentence)
         window = [t for t in [*before, *after] if t.i not in slots]
         weight = sum(self._content_weight(t, sentence, given) for t in window)
@@ -274,6 +280,18 @@ def _opens_slot(cue: Span, sentence: Span) -> bool:
     """A template slot ("{", "[" or "<") opens within a word or two after the cue."""
     following = cue.doc[cue.end : min(sentence.end, cue.end + _SLOT_REACH)]
     return any(t.text in _SLOT_OPENERS for t in following)
+
+
+def _named(before: list[Token]) -> list[Token]:
+    """The words before a cue if a determiner among them singles it out, else none.
+
+    ``before`` runs backwards from the cue. "the heparin drip question", "I rushed the pricing
+    exercise" and "Dr. Osei's question" name something of the interview; "ran fortnightly
+    demos for finance" and "a few technical questions" are the writer's own or anyone's.
+    """
+    if any(t.lower_ in _NAMING or t.lower_ in _POSSESSIVE for t in before):
+        return before
+    return []
 
 
 def _clause(cue: Span, sentence: Span, direction: int) -> list[Token]:

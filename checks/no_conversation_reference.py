@@ -122,11 +122,14 @@ class NoConversationReference(Check):
         ("migrating the batch jobs" meets "nightly batch migration"), a distinctive word and
         a plainer one meet a few words apart ("half your drivers were close to their hours
         limit" meets "driver hours-of-service"), or the topic appears almost word for word (a
-        fuzzy match). Without topics, looks for words that point back at the conversation
-        ("you mentioned", "when we discussed", "the panel's questions about", "the rotation
-        you described", "I blanked on the market sizing") with something specific beside
-        them. "Our conversation", "the interview" or "learning about the role" alone
-        name the meeting, not anything said in it, and do not count.
+        fuzzy match). Without topics, or when none is picked up in its own words, looks for
+        words that point back at the conversation ("you mentioned", "when we discussed", "the
+        panel's questions about", "the rotation you described", "thanks for being so candid
+        about", "the one that stuck with me was", "I blanked on the market sizing") with
+        something specific beside them: the topics list helps but is not exhaustive, and "the
+        bit about moving the overnight loads" picks up "nightly batch migration" in words no
+        lemma test sees. "Our conversation", "the interview" or "learning about the role"
+        alone name the meeting, not anything said in it, and do not count.
 
     Why is this bad?
         A note only helps when it builds on the conversation: a topic, a question, a problem
@@ -179,7 +182,7 @@ class NoConversationReference(Check):
                 "discussed: a problem they described, a question they asked."
             )
         elif topics:
-            if self._picks_up_topic(topics, sentences, note):
+            if self._picks_up_topic(topics, sentences, note) or self._refers_back(sentences, note):
                 return
             listed = ", ".join(f'"{t}"' for t in topics)
             message = f"picks up none of the topics discussed in the interview ({listed})"
@@ -188,8 +191,7 @@ class NoConversationReference(Check):
                 f'"{topics[0]}" or what you have done that bears on it.'
             )
         else:
-            given = self.specificity.given_names(note)
-            if any(self.cues.references(s, given) for s in sentences):
+            if self._refers_back(sentences, note):
                 return
             message = "nothing refers to something discussed in the interview"
             suggestion = (
@@ -203,6 +205,16 @@ class NoConversationReference(Check):
             return
         message += f'; "{meeting.text}" names the meeting, not anything said in it'
         yield self.finding(note, meeting.start_char, meeting.end_char, message, suggestion)
+
+    def _refers_back(self, sentences: list[Span], note: Note) -> bool:
+        """A cue that points back at the talk, with something specific beside it.
+
+        With topics too: the list helps but is not exhaustive, and a note may pick a topic up
+        in words no lemma test can see ("the bit about moving the overnight loads off the old
+        cron box" for "nightly batch migration"). "Our conversation" alone is still no cue.
+        """
+        given = self.specificity.given_names(note)
+        return any(self.cues.references(sentence, given) for sentence in sentences)
 
     def _picks_up_topic(self, topics: Sequence[str], sentences: list[Span], note: Note) -> bool:
         given = self.specificity.given_names(note)

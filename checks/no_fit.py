@@ -55,6 +55,9 @@ _CREDENTIALS = [
     "qualification", "diploma", "background", "apprenticeship", "internship", "accreditation",
 ]  # fmt: skip
 _JOBS = ["job", "role", "position", "post", "contract", "placement"]
+# "my extensive experience of", "my background in": the writer's record in a formal note.
+_BACKGROUNDS = ["experience", "background", "expertise", "grounding", "exposure", "familiarity"]
+_BACKGROUND_LINKS = ["of", "in", "with", "at", "as", "across", "on", "within"]
 # "I've been a customer for years" is no experience of the work.
 _ONLOOKERS = [
     "customer", "fan", "user", "member", "follower", "subscriber", "reader", "admirer",
@@ -146,15 +149,16 @@ class NoFit(Check):
     What it does:
         Looks for one sentence that ties the writer's own experience, skill or plan ("I ran",
         "I've led", "in my five years", "at my last job", "At Parcelwise I", "I mentioned a
-        hospital project where we tested ...", "I'd start by", "I can help") to the role or
-        to a need the team has ("your team", "the position", "the gap you described", "the
-        same problem", "would suit what you're planning", a topic, the role or the company
-        from the front matter), in the same sentence or one nearby. A note with no such sentence is
-        flagged: it only thanks, recaps and says the writer is interested. Stock claims such
-        as "I'd be a great addition to your team" or "I believe I'm a strong fit" name no
-        skill and no need, so they do not count; nor do deeds of the interview day ("I tested
-        your app on the way home"), small talk ("I mentioned my commute") or "we" without the
-        writer's own work beside it ("we covered a lot"). A P.S. counts.
+        hospital project where we tested ...", "my extensive experience of", "I'd start by", "I
+        can help") to the role or to a need the team has ("your team", "the position", "the
+        firm's expansion", "the gap you described", "the same problem", "would suit what you're
+        planning", a topic, the role or the company from the front matter), in the same sentence
+        or one nearby. A note with no such sentence is flagged: it only thanks, recaps and says
+        the writer is interested. Stock claims such as "I'd be a great addition to your team" or
+        "I believe I'm a strong fit" name no skill and no need, so they do not count; nor do
+        deeds of the interview day ("I tested your app on the way home"), small talk ("I
+        mentioned my commute") or "we" without the writer's own work beside it ("we covered a
+        lot"). A P.S. counts.
 
     Why is this bad?
         The advice is that a follow-up note should explain why you'd be a good fit; one that
@@ -201,8 +205,9 @@ class NoFit(Check):
             load_terms("fit_plan_verbs"),
             load_terms("fit_not_work_verbs"),
             load_terms("fit_own_work_nouns"),
+            load_terms("fit_experience_degrees"),
         )
-        self.roles = _role_matcher(self.nlp)
+        self.roles = _role_matcher(self.nlp, load_terms("fit_organisations"))
         self.determiners = _word_matcher(self.nlp, _DETERMINERS, "LOWER")
         self.role_nouns = _word_matcher(self.nlp, load_terms("fit_role_nouns"), "LEMMA")
         self.phrase_stops = _word_matcher(self.nlp, _PHRASE_STOPS, "ORTH")
@@ -378,6 +383,7 @@ def _experience_matcher(
     planned: Sequence[str],
     not_work: Sequence[str],
     own_work: Sequence[str],
+    degrees: Sequence[str],
 ) -> Matcher:
     """Token shapes of the writer's own work: "I've led", "I'd start by", "my five years at"."""
     from spacy.matcher import Matcher
@@ -442,6 +448,19 @@ def _experience_matcher(
     # "we tested every screen": a deed of the writer's old team, counted only beside a
     # mention of the writer's own work (checked in NoFit._experience_cues).
     matcher.add("WE", [[{"LOWER": "we"}, fillers, {"LEMMA": {"IN": list(done)}}]])
+    # Formal register: "my extensive experience of conducting", "my considerable and varied
+    # background in". ("about my experience" is dropped in _is_own.)
+    matcher.add(
+        "BACKGROUND",
+        [
+            [
+                {"LOWER": "my"},
+                {"LOWER": {"IN": _word_parts(degrees)}, "OP": "*"},
+                {"LEMMA": {"IN": _BACKGROUNDS}},
+                {"LOWER": {"IN": _BACKGROUND_LINKS}},
+            ]
+        ],
+    )
     matcher.add("OWNED", [[{"LOWER": owner}, *modifier, work_noun] for owner in ("my", "our")])
     held = {"LEMMA": {"IN": ["have", "hold", "get", "earn", "gain", "complete", "finish"]}}
     matcher.add(
@@ -546,9 +565,17 @@ def _experience_matcher(
     return matcher
 
 
-def _role_matcher(nlp: Language) -> Matcher:
+def _word_parts(words: Sequence[str]) -> list[str]:
+    """The words as the tokenizer splits them ("long-standing" is three tokens), with the
+    glue of a list of them: "my long-standing and varied experience"."""
+    parts = {part for word in words for part in word.split("-") if part}
+    return sorted({*parts, "-", "and", ","})
+
+
+def _role_matcher(nlp: Language, organisations: Sequence[str]) -> Matcher:
     """Short token shapes that name the team's work: "your queue", "this rota", "that backlog"
-    (THAT counts after a preposition: "with that backlog"; see ``_after_preposition``).
+    (THAT counts after a preposition: "with that backlog"; see ``_after_preposition``), and
+    the formal "the firm's expansion", "the trust's waiting lists".
 
     First tokens are single words, not ``IN`` sets: a set is a Python call at every token.
     """
@@ -559,6 +586,8 @@ def _role_matcher(nlp: Language) -> Matcher:
     matcher.add("ROLE", [[{"LOWER": "your"}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": _COURTESIES}}]])
     matcher.add("ROLE", [[{"LOWER": word}, not_time] for word in ("this", "these", "those")])
     matcher.add("THAT", [[{"LOWER": "that"}, not_time]])
+    owner = [{"LEMMA": {"IN": list(organisations)}}, {"LOWER": {"IN": ["'s", "’s", "'"]}}]
+    matcher.add("ROLE", [[{"LOWER": "the"}, *owner]])
     return matcher
 
 

@@ -58,12 +58,28 @@ _NOT_NAMES = [
     "august", "september", "october", "november", "december", "christmas", "easter",
     "thanksgiving", "eid", "diwali", "hanukkah",
 ]  # fmt: skip
-#: Last words of a place rather than an employer: "the same at Elm Street".
+#: Last words of a street, which also end many firms' names ("Marrow Lane", "Union Square").
+_STREET_HEADS = {"street", "road", "avenue", "lane", "square", "plaza", "park"}
+#: Last words of a place rather than an employer: "the same at Elm St", "the Leeds Office".
 _PLACE_HEADS = {
-    "street", "st", "road", "rd", "avenue", "ave", "lane", "square", "plaza", "park", "centre",
-    "center", "campus", "office", "offices", "branch", "store", "plant", "site", "warehouse",
-    "depot", "mall", "airport", "station", "terminal", "hall", "building", "tower", "wing",
-    "floor", "ward", "unit", "lab", "headquarters", "hq", "location",
+    *_STREET_HEADS, "st", "rd", "ave", "centre", "center", "campus", "office", "offices",
+    "branch", "store", "plant", "site", "warehouse", "depot", "mall", "airport", "station",
+    "terminal", "hall", "building", "tower", "wing", "floor", "ward", "unit", "lab",
+    "headquarters", "hq", "location",
+}  # fmt: skip
+#: Cues that say the writer wants to work there: one joins or applies to a firm, not a street.
+_WANT_CUES = {"join", "work-for"}
+#: With "I'd … at X", words of wanting (unlike an offer: "I'd be glad to try it at X") and
+#: of the work itself (unlike a visit: "I'd love to see the new layout at Station Road").
+_WISHES = {
+    "love", "like", "want", "hope", "keen", "eager", "excited", "thrilled", "proud", "honoured",
+    "honored",
+}  # fmt: skip
+_WORK_WORDS = {"work", "working", "career"}
+#: After "the … at": posts one applies for, so the name after "at" is an employer.
+_APPLIED_POSTS = {
+    "role", "position", "opening", "job", "opportunity", "career", "internship",
+    "apprenticeship", "offer", "vacancy", "application",
 }  # fmt: skip
 _POSTS = [
     "team", "role", "position", "opening", "job", "opportunity", "career", "future",
@@ -103,6 +119,16 @@ _HELD = [
     "had", "held", "worked", "was", "were", "spent", "taught", "trained", "handled", "covered",
     "owned", "coordinated", "oversaw", "interned", "volunteered", "served", "grew", "launched",
 ]  # fmt: skip
+#: Verbs of the writer's own practice at a job (past, and "use"): "the checklist we used at X".
+_PRACTISED = [
+    "used", "made", "shipped", "adopted", "introduced", "followed", "tried", "wrote",
+    "designed", "created", "developed", "kept", "set", "rolled", "moved", "cut", "fixed",
+    "hired", "rebuilt", "redesigned", "tracked", "measured", "tested", "piloted", "automated",
+    "migrated", "replaced", "reduced", "raised", "won", "sold", "did", "rewrote",
+    "established", "implemented", "delivered", "produced", "published", "use",
+]  # fmt: skip
+#: Between the writer and a verb of their past practice: "we also used", "I once ran".
+_PAST_ADVERBS = ["also", "once", "then", "eventually", "later", "originally", "first", "always"]
 _SPANS = ["years", "year", "months", "summers", "seasons", "decade"]
 _FUTURE = {"'d", "would", "will", "'ll", "could", "can", "hope", "want"}
 _AT = {"at", "with", "for"}
@@ -168,7 +194,14 @@ _OWN_CUES: dict[str, _Cue] = {
         ]
     ),
     "former-employer": _Cue([_lower(*_PAST_ADJ), _lower(*_EMPLOYERS), {"ORTH": ",", "OP": "?"}]),
-    "held-job-at": _Cue([_lower("i", "we"), _lower(*_HELD)], reach=(frozenset(_AT), 7)),
+    "held-job-at": _Cue(
+        [
+            _lower("i", "we"),
+            {**_lower(*_PAST_ADVERBS), "OP": "?"},
+            _lower(*_HELD, *_PRACTISED),
+        ],
+        reach=(frozenset(_AT), 7),
+    ),
     "for-years": _Cue(
         [_lower("for", "over"), {"OP": "?"}, {"IS_ALPHA": True}, _lower(*_SPANS)], side="before"
     ),
@@ -197,9 +230,11 @@ class WrongName(Check):
         form ("Tom" for Thomas) or a near spelling all count as the right person. And where the
         note names the company it is applying to ("join Brightwater", "the team at
         Brightwater", "Brightwater's mission"), that must be `company` or a short form of it.
-        The writer's own employers ("At Brightwater I ran…", "my last job at X"), the sign-off,
-        people mentioned in passing, products and places are not checked. Without front matter
-        it never fires.
+        The writer's own employers ("At Brightwater I ran…", "my last job at X", "the checklist
+        we used at X"), the sign-off, people mentioned in passing, products and places ("at Elm
+        Street") are not checked; a name ending like a street counts as a company where the
+        writer says they want to work there ("I'd love to do that work at Marrow Lane", "join
+        Marrow Lane"). Without front matter it never fires.
 
     Why is this bad?
         The advice is that a note must be written for this interviewer and this company. A
@@ -393,6 +428,8 @@ class WrongName(Check):
         # not explain away the rest ("the team at Meridian Care" for a "Care Coordinator" role).
         if set(words) <= set(_company_key(related)):
             return False
+        if len(words) > 1 and words[-1] in _STREET_HEADS and _wants_to_work_there(label, span):
+            return True  # "join Harbour Lane": one joins a firm, not a street or a tool
         if all(w in self.dictionary for w in words) and (
             label in _TOOL_PRONE or _before_group(span)
         ):
@@ -565,6 +602,32 @@ def _fits(label: str, span: Span) -> bool:
         rest = [t.lower_ for t in doc[span.end : span.end + 3] if t.text != ","]
         return len(rest) >= 2 and rest[0] in {"i", "we"} and rest[1] not in _FUTURE
     return True
+
+
+def _wants_to_work_there(label: str, span: Span) -> bool:
+    """'join Marrow Lane', 'I'd love to work at Marrow Lane', 'the role at Marrow Lane': a
+    wish to work there, which makes a name ending in 'Lane' or 'Square' a firm, not a street."""
+    doc = span.doc
+    if _named_as_place(span):
+        return False
+    if label == "would-at":
+        window = doc[max(span.sent.start, span.start - 14) : span.start]
+        words = {t.lower_ for t in window}
+        return bool(words & _WISHES and words & _WORK_WORDS)
+    if label == "post-at":
+        return span.start >= 2 and doc[span.start - 2].lower_ in _APPLIED_POSTS
+    return label in _WANT_CUES
+
+
+def _named_as_place(span: Span) -> bool:
+    """The same name elsewhere in the note before a place noun: 'the Elm Street store'."""
+    doc = span.doc
+    size = len(span)
+    words = [t.lower_ for t in span]
+    return any(
+        [t.lower_ for t in doc[i : i + size]] == words and doc[i + size].lower_ in _PLACE_HEADS
+        for i in range(len(doc) - size)
+    )
 
 
 def _writer_would(span: Span) -> bool:

@@ -74,7 +74,8 @@ class TooLong(Check):
         My doctoral dissertation, which employed a sequential explanatory mixed-methods
         evaluation of differential attrition among mathematics educators, necessitated the
         development of probabilistic record-linkage procedures substantially analogous to those
-        your organization's dataset evidently requires.
+        your organization's longitudinal retention dataset evidently requires for its
+        institutional reporting.
 
     Use instead:
         For my PhD I linked school staff records to survey answers to study why maths teachers

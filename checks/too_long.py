@@ -75,7 +75,7 @@ class TooLong(Check):
         evaluation of differential attrition among mathematics educators, necessitated the
         development of probabilistic record-linkage procedures substantially analogous to those
         your organization's longitudinal retention dataset evidently requires for its
-        institutional reporting.
+        annual institutional reporting to the regional education authority.
 
     Use instead:
         For my PhD I linked school staff records to survey answers to study why maths teachers

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
@@ -28,6 +29,8 @@ _TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor",
 # How many of their rarest words two bodies must share before they are compared at all (fewer
 # if a short body allows fewer): more prunes chance pairs of notes built on the same stock words.
 _SHARED_PREFIX = 16
+#: Copies named in the message; ``related`` lists them all.
+_LISTED = 5
 
 Person = frozenset[str]
 
@@ -40,6 +43,8 @@ class _Profile:
     recipients: tuple[Person, ...]
     writers: tuple[Person, ...]
     company: str | None
+    interviewed: dt.date | None
+    panel: tuple[Person, ...]
     words: tuple[int, ...]
     reordered: tuple[int, ...]
     anchor: tuple[int, int]
@@ -49,8 +54,13 @@ class _Profile:
         return _same_person(self.recipients, other.recipients)
 
     def other_application(self, other: _Profile) -> bool:
-        """Different companies, or notes signed by different people: not one panel's notes."""
+        """Not one panel's notes: different companies, interview days or panels (where both
+        notes say), or notes signed by different people."""
         if self.company and other.company and self.company != other.company:
+            return True
+        if self.interviewed and other.interviewed and self.interviewed != other.interviewed:
+            return True
+        if self.panel and other.panel and not _same_person(self.panel, other.panel):
             return True
         return bool(self.writers and other.writers) and not _same_person(
             self.writers, other.writers
@@ -73,8 +83,9 @@ class PanelCopy(SetCheck):
         - notes whose recipient is unknown (no `to`, and a salutation without a person's name:
           "Dear Hiring Manager", "Hi team", "Dear [Name]"): two such notes may be drafts for
           one person, and a coach's folder of templates is alike on purpose;
-        - notes whose front matter names different companies, or that are signed by
-          different people (a coach's folder of several candidates' notes): not one panel;
+        - notes whose front matter names different companies, interview days or panels
+          (with no one in common), or that are signed by different people (a coach's folder
+          of several candidates' notes): not one panel;
         - bodies of fewer than `min-words` words.
 
         Similarity is the share of the two bodies' words (lemmas, in order) that line up:
@@ -218,6 +229,8 @@ class PanelCopy(SetCheck):
             recipients=recipients,
             writers=self._persons(self._signature_name(note)),
             company=" ".join(company.lower().split()) if company else None,
+            interviewed=note.context.interviewed.date() if note.context.interviewed else None,
+            panel=self._persons(note.context.panel),
             words=ids(body),
             reordered=ids(w for s in sorted(sentences) for w in s),
             anchor=(max(first.start_char, note.layout.body[0]), first.end_char),
@@ -283,15 +296,20 @@ class PanelCopy(SetCheck):
 
     def _finding(self, profile: _Profile, matches: list[tuple[float, _Profile]]) -> Finding:
         note = profile.note
-        score, first = matches[0]
+        score = matches[0][0]
         opening = note.source.text[slice(*profile.anchor)].split()
         quoted = " ".join(opening[:8]) + (" …" if len(opening) > 8 else "")
-        others = f" and {len(matches) - 1} more" if len(matches) > 1 else ""
+        shown = [f"{_shown(m.note)} ({m.note.path})" for _, m in matches[:_LISTED]]
+        if len(matches) > _LISTED:
+            shown.append(f"{len(matches) - _LISTED} more")
         return self.finding(
             note,
             *profile.anchor,
-            f'the body ("{quoted}") is {math.floor(score * 100)}% the same as the note to '
-            f"{_shown(first.note)} ({first.note.path}){others}, once names are set aside",
+            f'the body ("{quoted}") is {math.floor(score * 100)}% the same as the notes to '
+            f"{', '.join(shown)}, once names are set aside"
+            if len(matches) > 1
+            else f'the body ("{quoted}") is {math.floor(score * 100)}% the same as the note to '
+            f"{shown[0]}, once names are set aside",
             "Panels compare notes: rewrite this one around what this person asked or told you "
             "(a question of theirs, a problem of their team) instead of swapping the name.",
             related=[location(m.note, *m.anchor) for _, m in matches],

@@ -379,3 +379,44 @@ def test_files_in_one_folder_are_one_run(tmp_path: Path) -> None:
     report = lint_paths([panel], config=CONFIG, now=NOW)
     found = {Path(r.path).name: [f.code for f in r.findings] for r in report.results}
     assert found == {"lena.md": [], "priya.md": ["NL005"], "tom.md": ["NL005"]}
+
+
+# -- what the front matter says about the panel ---------------------------------------------------
+
+
+def test_copies_for_interviews_on_different_days_are_not_one_panel() -> None:
+    report = run(
+        {
+            "priya.md": note(BODY, "Priya Raman", interviewed="2026-03-02T10:00"),
+            "tom.md": note(BODY, "Tom Okafor", interviewed="2026-04-17T10:00"),
+        }
+    )
+    assert reported(report) == {}
+
+
+def test_copies_to_panels_with_no_one_in_common_are_not_one_panel() -> None:
+    report = run(
+        {
+            "priya.md": note(BODY, "Priya Raman", panel="[Priya Raman, Lena Wirth]"),
+            "tom.md": note(BODY, "Tom Okafor", panel="[Tom Okafor, Sam Adeyemi]"),
+        }
+    )
+    assert reported(report) == {}
+
+
+def test_same_day_and_same_panel_copies_are_reported() -> None:
+    panel = "[Priya Raman, Tom Okafor, Lena Wirth]"
+    report = run(
+        {
+            name: note(BODY, to, panel=panel, interviewed="2026-03-02T10:00")
+            for name, to in [("priya.md", "Priya Raman"), ("tom.md", "Tom Okafor")]
+        }
+    )
+    assert reported(report) == {"priya.md": ["tom.md"], "tom.md": ["priya.md"]}
+
+
+def test_the_message_names_every_file_of_the_copy_group() -> None:
+    people = ["Priya Raman", "Tom Okafor", "Lena Wirth"]
+    report = run({f"{p.split()[0].lower()}.md": note(BODY, p) for p in people})
+    message = next(f.message for r in report.results for f in r.findings if r.path == "priya.md")
+    assert "tom.md" in message and "lena.md" in message

@@ -401,7 +401,10 @@ class Pushy(Check):
             if found is None:
                 continue
             span, kind = found
-            yield self.finding(note, span.start_char, span.end_char, *_WORDING[kind](span.text))
+            message, suggestion = _WORDING[kind]
+            yield self.finding(
+                note, span.start_char, span.end_char, f'{message}: "{span.text}"', suggestion
+            )
 
     def _chase(self, sentence: Span) -> tuple[Span, str] | None:
         spans = matched_spans(self.chasing, sentence) + _spans(self.chase_patterns, sentence)
@@ -501,50 +504,31 @@ def _restates(before: Span) -> bool:
     return knows or any(w in _RESTATING for w in words)
 
 
-def _demand_wording(words: str) -> tuple[str, str]:
-    return (
-        f'demands a decision or presumes an offer: "{words}"',
+#: Per kind of pushing: the message (around the quoted words) and the suggestion.
+_WORDING = {
+    "demand": (
+        "demands a decision or presumes an offer",
         "Leave the decision and its date to the interviewer; if you need the timeline, ask "
         "once: 'Could you share the timeline for next steps?'",
-    )
-
-
-def _deadline_wording(words: str) -> tuple[str, str]:
-    return (
-        f'sets the interviewer a deadline: "{words}"',
+    ),
+    "deadline": (
+        "sets the interviewer a deadline",
         "Drop the deadline. If another offer forces a date, say so plainly and ask where "
         "things stand: 'I have an offer to answer by the 12th; could you share your timeline?'",
-    )
-
-
-def _meeting_wording(words: str) -> tuple[str, str]:
-    return (
-        f'presses for the next meeting: "{words}"',
+    ),
+    "meeting": (
+        "presses for the next meeting",
         "Let the interviewer propose the next step; say you are available instead: 'I'd be "
         "glad to meet the team if you decide to move forward.'",
-    )
-
-
-def _screen_wording(words: str) -> tuple[str, str]:
-    return (
-        f'asks for an in-person meeting after a short screen: "{words}"',
+    ),
+    "screen": (
+        "asks for an in-person meeting after a short screen",
         "After a phone screen, thank them and add one point from the call; the next round "
         "is theirs to offer.",
-    )
-
-
-def _chase_wording(words: str) -> tuple[str, str]:
-    return (
-        f'chases a reply: "{words}"',
+    ),
+    "chase": (
+        "chases a reply",
         "Send one follow-up, not a chase; if you write again, add something new (a result, a "
         "link, an answer) rather than pointing at your earlier emails.",
-    )
-
-
-_WORDING = {
-    "demand": _demand_wording,
-    "deadline": _deadline_wording,
-    "meeting": _meeting_wording,
-    "screen": _screen_wording,
-    "chase": _chase_wording,
+    ),
 }

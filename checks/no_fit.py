@@ -84,6 +84,17 @@ _QUESTION_WORDS = {"how", "what", "whether", "why", "when", "where"}
 _RELATIVE_WORDS = {"where", "when"}
 # Before a question word, words that make it the interviewer's question ("you wondered how").
 _ASKING = {"ask", "wonder", "question", "curious", "know", "inquire", "enquire", "quiz", "probe"}
+# After "I'd" in an answer to the interviewer's question, words that are no step of a plan:
+# "I'd say", "I'd love another go", "I'd have answered", "I'd rather not guess".
+_NOT_ANSWERS = [
+    "be", "love", "like", "want", "hope", "appreciate", "welcome", "say", "think", "guess",
+    "need", "have", "rather", "prefer", "enjoy", "imagine", "answer", "add", "mention", "not",
+    "never", "really", "actually", "just", "also", "still", "only", "probably", "certainly",
+    "agree", "feel", "wonder", "ask", "know", "expect", "suggest", "recommend",
+]  # fmt: skip
+_ASKED_WORDS = ["how", "what", "which", "whether", "why", "when", "where"]
+#: At most this many words between the asking and the question word ("asked me exactly how").
+_ASK_REACH = 3
 # Marks that open a list item or a label: "- **Python:** five years building pipelines".
 _LIST_MARKS = {":", ":*", "*", "**", "-", "•", "–", "—"}
 # Past forms of work verbs that do not end in -ed, for résumé-style lines ("- Led a team").
@@ -147,18 +158,19 @@ class NoFit(Check):
     """Flags a note that never connects the candidate to the job.
 
     What it does:
-        Looks for one sentence that ties the writer's own experience, skill or plan ("I ran",
-        "I've led", "in my five years", "at my last job", "At Parcelwise I", "I mentioned a
-        hospital project where we tested ...", "my extensive experience of", "I'd start by", "I
-        can help") to the role or to a need the team has ("your team", "the position", "the
-        firm's expansion", "the gap you described", "the same problem", "would suit what you're
-        planning", a topic, the role or the company from the front matter), in the same sentence
-        or one nearby. A note with no such sentence is flagged: it only thanks, recaps and says
-        the writer is interested. Stock claims such as "I'd be a great addition to your team" or
-        "I believe I'm a strong fit" name no skill and no need, so they do not count; nor do
-        deeds of the interview day ("I tested your app on the way home"), small talk ("I
-        mentioned my commute") or "we" without the writer's own work beside it ("we covered a
-        lot"). A P.S. counts.
+        Looks for one sentence that ties the writer's own experience, skill or plan ("I ran", "I've
+        led", "in my five years", "at my last job", "At Parcelwise I", "I mentioned a hospital
+        project where we tested ...", "my extensive experience of", "I'd start by", "I can help", or
+        any "I'd ..." that answers the interviewer's "you asked how I'd ...": "I'd prep the trays at
+        close") to the role or to a need the team has ("your team", "the position", "the firm's
+        expansion", "the gap you described", "the same problem", "would suit what you're planning",
+        a question the interviewer asked, a topic, the role or the company from the front matter),
+        in the same sentence or one nearby. A note with no such sentence is flagged: it only thanks,
+        recaps and says the writer is interested. Stock claims such as "I'd be a great addition to
+        your team" or "I believe I'm a strong fit" name no skill and no need, so they do not count;
+        nor do deeds of the interview day ("I tested your app on the way home"), small talk ("I
+        mentioned my commute") or "we" without the writer's own work beside it ("we covered a lot").
+        A P.S. counts.
 
     Why is this bad?
         The advice is that a follow-up note should explain why you'd be a good fit; one that
@@ -208,6 +220,7 @@ class NoFit(Check):
             load_terms("fit_experience_degrees"),
         )
         self.roles = _role_matcher(self.nlp, load_terms("fit_organisations"))
+        self.questions, self.answers = _answer_matchers(self.nlp)
         self.determiners = _word_matcher(self.nlp, _DETERMINERS, "LOWER")
         self.role_nouns = _word_matcher(self.nlp, load_terms("fit_role_nouns"), "LEMMA")
         self.phrase_stops = _word_matcher(self.nlp, _PHRASE_STOPS, "ORTH")
@@ -295,9 +308,11 @@ class NoFit(Check):
         } - self.stock_words
 
     def _links(self, sentence: Span, note: Note) -> bool:
-        """Whether the sentence names the job, the team's need or what the interviewer said."""
+        """Whether the sentence names the job, the team's need or what the interviewer said
+        (or asked: "you were curious how I'd cost the menu")."""
         return bool(
             matched_spans(self.role_phrases, sentence)
+            or matched_spans(self.questions, sentence)
             or any(
                 _after_preposition(span, sentence)
                 for span in matched_spans(self.roles, sentence, longest=False)
@@ -345,6 +360,7 @@ class NoFit(Check):
             ("PHRASE", span, _sentence_start(starts, span.start))
             for span in matched_spans(self.experience_phrases, doc)
         ]
+        cues += self._answers(note, starts)
         on_the_day = {
             _sentence_start(starts, span.start) for span in matched_spans(self.interview_day, doc)
         }
@@ -363,6 +379,63 @@ class NoFit(Check):
             and not (start in on_the_day and label in _DEEDS)
         ]
         return _anchor_we(kept)
+
+    def _answers(self, note: Note, starts: list[int]) -> list[tuple[str, Span, int]]:
+        """Plans given in answer to the interviewer's question, whatever their verb.
+
+        "You asked how I'd tighten the mise en place. I'd prep the trays at close": the "I'd"
+        that follows the question, later in its sentence or in the next one, is the writer's
+        plan for the job, though "prep" is on no list of plan verbs.
+        """
+        doc = note.doc
+        asked: list[tuple[int, int, int]] = []
+        for question in matched_spans(self.questions, doc, longest=False):
+            index = bisect.bisect_right(starts, question.start)
+            following = starts[index] if index < len(starts) else len(doc)
+            asked.append((starts[index - 1], question.end, following))
+        answers = []
+        for span in matched_spans(self.answers, doc, longest=False):
+            start = _sentence_start(starts, span.start)
+            if any(
+                (start == own and end <= span.start) or start == following
+                for own, end, following in asked
+            ):
+                answers.append(("ANSWER", span, start))
+        return answers
+
+
+def _answer_matchers(nlp: Language) -> tuple[Matcher, Matcher]:
+    """The interviewer's question about the writer's plan ("you asked how I'd"), and the
+    writer's "I'd" + verb that may answer it."""
+    from spacy.matcher import Matcher
+
+    modal = {"LOWER": {"IN": _MODALS}}
+    questions = Matcher(nlp.vocab)
+    questions.add(
+        "QUESTION",
+        [
+            [
+                {"LEMMA": {"IN": sorted(_ASKING)}},
+                {"IS_PUNCT": False, "OP": f"{{0,{_ASK_REACH}}}"},
+                {"LOWER": {"IN": _ASKED_WORDS}},
+                _I,
+                modal,
+            ]
+        ],
+    )
+    answers = Matcher(nlp.vocab)
+    answers.add(
+        "ANSWER",
+        [
+            [
+                _I,
+                modal,
+                {"LOWER": {"IN": _PLAN_ADVERBS}, "OP": "?"},
+                {"IS_ALPHA": True, "LEMMA": {"NOT_IN": _NOT_ANSWERS}},
+            ]
+        ],
+    )
+    return questions, answers
 
 
 _SUGGESTION = (

@@ -141,7 +141,7 @@ _TRIGGERS = {
     "NOT_YET": {"forward"},
     "HANDED": {"note", "card", "letter"},
     "EXPECT": {"expect", "imagine", "assume", "suppose", "anticipate", "guess"},
-    "WEAK": {"forward", "wait", "excited", "eager", "keen", "thrilled", "hope"},
+    "WEAK": {"forward", "wait", "excited", "eager", "keen", "thrilled", "ready", "hope", "love"},
 }
 # "I expect we will talk about…": the writer guessing at a conversation still to come.
 _EXPECT: Pattern = [
@@ -160,11 +160,25 @@ _WEAK_MEETING: list[Pattern] = [
 ]
 # Hearing or asking in the interview, still to come: "I'm excited to hear how the branch is
 # organised", "I hope I'll get the chance to ask about the new platform".
-# Not "I look forward to hearing from you", the stock wait for a reply.
+# Not "I look forward to hearing from you", the stock wait for a reply: "from" is no cue.
 _HEARING: Pattern = [
     _lemmas("hear", "learn", "ask", "discuss", "find", "talk", "chat"),
     _words("how", "what", "about", "more", "why", "whether", "which", "who", "where", "out"),
 ]
+# Showing the reader the writer's work, still to come: "I'm keen to walk you through my
+# blockout", "looking forward to showing you the reel", "I hope to present my audit plan".
+_PRESENTING: list[Pattern] = [
+    [_lemmas("walk", "take", "talk", "run"), _words("you"), _words("through")],
+    [_lemmas("show"), _words("you")],
+    [
+        _lemmas("present", "demo", "demonstrate", "discuss", "go"),
+        _words("over", "through", op="?"),
+        _words("some", "a", "few", "of", op="{0,3}"),
+        _words("my"),
+    ],
+]
+# "I'd love to walk you through it": a wish that, in a note dated early, is the meeting ahead.
+_WOULD_LOVE: Pattern = [_words("would", "'d"), _words("love"), _words("to")]
 _GET_THE_CHANCE: Pattern = [
     _words("hope"),
     _words("that", op="?"),
@@ -217,7 +231,11 @@ def _patterns() -> dict[str, list[Pattern]]:
         # evidence once the front matter dates the note before the interview.
         "WEAK": [
             *([*head, *weak] for head in (*_HEADS[:3], _HEADS[6]) for weak in _WEAK_MEETING),
-            *([*head, *_HEARING] for head in (*_HEADS[1:3], _HEADS[6], _GET_THE_CHANCE)),
+            *(
+                [*head, *shown]
+                for head in (*_HEADS[:3], _HEADS[6], _GET_THE_CHANCE, _WOULD_LOVE)
+                for shown in (_HEARING, *_PRESENTING)
+            ),
         ],
         "PAST": [
             [*_THANK, _words("for"), _SHORT_GAP, _lemmas(*_PAST_THANKS)],
@@ -244,8 +262,9 @@ class PreWritten(Check):
         building the pipeline"), and the past tense ("It was great meeting you today") are fine.
         A future meeting with someone else, or a guess at what the interview will cover ("I
         expect we will talk about…"), only counts when nothing in the note shows that the
-        interview is over; "I look forward to meeting you" or "to our conversation" with no
-        time only counts when the front matter dates the note before the interview.
+        interview is over; "I look forward to meeting you", "to our conversation", "I'm keen
+        to walk you through my portfolio" or "excited to hear how your team works" with no
+        time only count when the front matter dates the note before the interview.
 
     Why is this bad?:
         Advice on follow-up notes is that their value lies in building on the conversation. A
@@ -410,8 +429,15 @@ def _later(following: list[str], nxt: Token | None) -> tuple[str, int | None]:
 
 
 def _later_stage(span: Span) -> bool:
-    """The rest of the sentence puts the meeting at a later stage or in the job itself."""
-    return any(t.lower_ in _LATER for t in span.doc[span.end - 1 : span.sent.end])
+    """The rest of the sentence puts the meeting at a later stage or in the job itself.
+
+    A numbered "Year 8" or "week 3" names a school year or a course week, not a later time.
+    """
+    doc = span.doc
+    return any(
+        t.lower_ in _LATER and not (t.i + 1 < len(doc) and doc[t.i + 1].like_num)
+        for t in doc[span.end - 1 : span.sent.end]
+    )
 
 
 def _dated_after(note: Note) -> bool:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from notelint.matching import matched_spans, phrase_matcher
+from notelint.matching import lemmas, lemmatized, matched_spans, phrase_matcher
 from notelint.registry import Check
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher
     from spacy.tokens import Span, Token
 
     from notelint.findings import Finding
@@ -26,15 +28,59 @@ _HEAD_NOUNS = {
     "banner", "consent", "service", "delivery", "shop", "store", "app", "project", "feature",
     "policy", "product", "system", "market", "sales", "fraud", "tax", "division", "account",
     "processing", "integration", "module", "campaign", "redemption", "api", "vendor",
+    "drive", "appeal", "scheme", "collection", "distribution", "packing", "stall", "station",
+    "wrap", "aid", "round", "run", "line", "range", "bank",
 }  # fmt: skip
+# The interviewer's side: "for the team", "at your office". A gift word with one of these is
+# meant for the reader, even where the word is also the work ("I packed a hamper for you").
+_INTERVIEWER_GROUPS = (
+    "desk", "team", "office", "crew", "guys", "staff", "shop", "kitchen", "lab", "department",
+    "committee", "panel", "interview panel", "hiring team", "board", "studio", "ward", "unit",
+    "depot", "branch", "practice", "clinic", "surgery", "site office", "break room",
+    "staffroom", "front desk", "reception", "whole team", "whole crew",
+)  # fmt: skip
+_INTERVIEWER_PLACES = ("office", "desk", "reception", "front desk", "studio", "clinic", "shop")
 # Phrases that make an ordinary object a present: "a book for you", "a mug to say thanks".
 _INTENT_PHRASES = (
-    "for you", "for your desk", "for the team", "for your team", "for the office",
-    "for the crew", "for your crew", "for the guys", "for everyone", "for the staff",
-    "for your staff", "for the shop", "for the kitchen", "for the lab", "for the department",
+    "for you", "for everyone", "for you all", "for all of you", "for you both",
     "as a thank-you", "as a thank you", "as thanks", "to say thanks", "to say thank you",
     "to thank you", "a little thank", "to keep", "hope you enjoy", "hope you like",
+    "with your receptionist", "at reception", "at the front desk",
+    *(f"for {det} {group}" for det in ("the", "your") for group in _INTERVIEWER_GROUPS),
+    *(f"{prep} your {place}" for prep in ("at", "to") for place in _INTERVIEWER_PLACES),
 )  # fmt: skip
+# Recipients who are not the reader: hampers packed "for families", flowers sold "to
+# customers". A gift word given to them is the writer's work, not a present.
+_OTHER_RECIPIENTS = [
+    "client", "family", "customer", "donor", "guest", "resident", "patient", "household",
+    "recipient", "child", "kid", "senior", "pensioner", "shopper", "buyer", "supermarket",
+    "retailer", "wholesaler", "market", "user", "need",
+    "neighbour", "neighbor", "community", "shelter", "charity", "hospice", "refugee",
+    "student", "pupil", "tenant", "visitor", "passenger", "diner",
+]  # fmt: skip
+_RECIPIENT_REACH = 8
+# Verbs of the job done to a gift word: "we packed hampers", "sorting donated flowers".
+_WORK_VERBS = {
+    "pack", "sort", "assemble", "distribute", "sell", "stock", "fulfil", "fulfill", "process",
+    "price", "display", "load", "unload", "count", "grade", "harvest", "grow", "weigh", "donate",
+    "collect", "receive", "check", "inspect", "store", "supply", "source", "buy", "import",
+}  # fmt: skip
+_WORK_REACH = 3
+# Where produce comes from when it is the writer's own: "apples from our family orchard".
+_OWN_PLACES = [
+    "orchard", "farm", "garden", "allotment", "smallholding", "tree", "greenhouse",
+    "polytunnel", "vineyard", "hive", "bee", "hen", "chicken", "plot", "croft", "patch",
+    "field", "kitchen", "grove", "estate", "holding",
+]  # fmt: skip
+_HOMEGROWN = {"homegrown", "home-grown", "homemade", "home-made", "own", "fresh-picked", "grown"}
+_OWN_REACH = 6
+# Produce by the tonne or the pallet is trade, not a present.
+_BULK_UNITS = {
+    "tonne", "ton", "pallet", "acre", "hectare", "kg", "kilo", "kilogram", "bin", "truckload",
+    "lorry", "lorryload", "container", "bushel", "load", "shipment", "consignment", "yield",
+}  # fmt: skip
+_TIME_WORDS = {"today", "tomorrow", "tonight", "yesterday", "earlier", "later", "again", "too"}
+_VERB_BEFORE = {"i", "we", "they", "you", "to", "will", "would", "can", "could"}
 _TOKEN_PHRASES = (
     "token of my appreciation", "token of my gratitude", "token of our appreciation",
     "small token", "little token", "little something", "small something",
@@ -56,6 +102,24 @@ def _is_noun(word: Token) -> bool:
     return word.i < 2 or doc[word.i - 2].lower_ not in {"in", "by", "through", "via"}
 
 
+def _token_matcher(nlp: Language, patterns: list[list[dict[str, Any]]]) -> Matcher:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp.vocab)
+    matcher.add("CUE", patterns)
+    return matcher
+
+
+def _reaches(cues: list[Span], index: int, reach: int) -> bool:
+    """A cue that starts within ``reach`` tokens after ``index``."""
+    return any(index <= cue.start <= index + reach for cue in cues)
+
+
+def _before(span: Span, reach: int) -> list[Token]:
+    doc = span.doc
+    return [t for t in doc[max(span.sent.start, span.start - reach) : span.start] if not t.is_punct]
+
+
 class GiftMention(Check):
     """Flags a gift sent, brought or enclosed with a follow-up note.
 
@@ -63,8 +127,13 @@ class GiftMention(Check):
         Finds gift words (fruit basket, flowers, gift card, cookies, doughnuts, "a small token
         of my appreciation") in a sentence where the writer sends, brings or encloses them.
         Food that is only a gift when meant as one (pizza, treats) needs an intent cue such
-        as "for the crew". Things the interviewer gave the writer ("you sent me home with
-        croissants") are not flagged.
+        as "for the crew"; fruit, vegetables, eggs or honey need that or a sign they are the
+        writer's own ("apples from our family orchard", "home-grown tomatoes"). Things the
+        interviewer gave the writer ("you sent me home with croissants") are not flagged, nor
+        gift words that are the writer's work: given to someone other than the reader
+        ("hampers for families", "flowers to customers"), handled as a job ("we packed
+        hampers"), or the subject of the interview (a topic such as "Christmas hamper drive")
+        without a cue that the reader gets one.
 
     Why is this bad?
         Hiring advice is blunt: gifts after an interview unsettle the interviewer, create
@@ -83,24 +152,54 @@ class GiftMention(Check):
         extra-gifts: more gift words or phrases to look for (matched on lemmas).
         extra-possible-gifts: objects that are gifts only with an intent cue such as
             "for you" or "to say thanks" (a book, a mug).
+        extra-produce: more farm or garden goods that are gifts when they are the writer's
+            own or come with an intent cue (matched on lemmas).
     """
 
     code = "NL004"
     name = "gift-mention"
     summary = "A gift is sent, brought or enclosed with the note."
-    defaults = {"extra-gifts": [], "extra-possible-gifts": []}
+    defaults = {"extra-gifts": [], "extra-possible-gifts": [], "extra-produce": []}
 
     def setup(self) -> None:
         terms = self.word_list("gifts", "extra-gifts")
         possible = self.word_list("gifts_possible", "extra-possible-gifts")
+        produce = self.word_list("gifts_produce", "extra-produce")
         self.gifts = phrase_matcher(self.nlp, terms, attr="LEMMA")
         self.possible = phrase_matcher(self.nlp, possible, attr="LEMMA")
+        self.produce = phrase_matcher(self.nlp, produce, attr="LEMMA")
         self.intent = phrase_matcher(self.nlp, _INTENT_PHRASES, attr="LOWER")
         self.tokens = phrase_matcher(self.nlp, _TOKEN_PHRASES, attr="LOWER")
+        gap = {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["your", "you", "the"]}, "OP": "?"}
+        self.others = _token_matcher(
+            self.nlp,
+            [
+                [{"LOWER": {"IN": ["for", "to"]}}, gap, gap, {"LEMMA": {"IN": _OTHER_RECIPIENTS}}],
+                [
+                    {"LOWER": {"IN": ["for", "to"]}},
+                    {"LOWER": "the"},
+                    gap,
+                    {"LEMMA": {"IN": _OTHER_RECIPIENTS}},
+                ],
+            ],
+        )
+        self.own = _token_matcher(
+            self.nlp,
+            [
+                [
+                    {"LOWER": "from"},
+                    {"LOWER": {"IN": ["my", "our"]}},
+                    {"IS_ALPHA": True, "OP": "?"},
+                    {"IS_ALPHA": True, "OP": "?"},
+                    {"LEMMA": {"IN": _OWN_PLACES}},
+                ]
+            ],
+        )
 
     def check(self, note: Note) -> Iterator[Finding]:
+        work = self._work_words(note)
         for sentence in note.body_sentences():
-            span = self._gift_in(sentence)
+            span = self._gift_in(sentence, work)
             if span is None:
                 continue
             yield self.finding(
@@ -112,8 +211,14 @@ class GiftMention(Check):
                 "Spend the words on a point from the conversation instead.",
             )
 
-    def _gift_in(self, sentence: Span) -> Span | None:
-        """The first gift in a sentence where the writer gives it, if any."""
+    def _work_words(self, note: Note) -> set[str]:
+        """Lemmas of the interview's subject (topics, role, company): the writer's work."""
+        context = note.context
+        texts = [t for t in (*context.topics, context.role, context.company) if t]
+        return {lemma for doc in lemmatized(self.nlp, texts) for lemma in lemmas(doc)}
+
+    def _gift_in(self, sentence: Span, work: set[str]) -> Span | None:
+        """The first gift in a sentence where the writer gives it to the reader, if any."""
         token_phrase = matched_spans(self.tokens, sentence)
         if token_phrase:
             return token_phrase[0]
@@ -121,33 +226,72 @@ class GiftMention(Check):
         verbs = {t.lemma_.lower() for t in sentence if not (_received(t) or _is_noun(t))}
         if not (words & _FIRST_PERSON and verbs & _GIVING):
             return None
-        gifts = [s for s in matched_spans(self.gifts, sentence) if not self._not_a_gift(s)]
-        if gifts:
-            return gifts[0]
-        if matched_spans(self.intent, sentence):
-            possible = [
-                s for s in matched_spans(self.possible, sentence) if not self._not_a_gift(s)
-            ]
-            return possible[0] if possible else None
-        return None
+        intent = bool(matched_spans(self.intent, sentence))
+        others = matched_spans(self.others, sentence, longest=False)
+        candidates = [
+            *matched_spans(self.gifts, sentence),
+            *(matched_spans(self.possible, sentence) if intent else []),
+            *(s for s in matched_spans(self.produce, sentence) if intent or self._own(s)),
+        ]
+        given = (s for s in candidates if self._given(s, intent, others, work))
+        return min(given, key=lambda s: s.start, default=None)
 
-    def _not_a_gift(self, span: Span) -> bool:
-        return self._is_modifier(span) or self._is_idiom(span)
-
-    @staticmethod
-    def _is_modifier(span: Span) -> bool:
-        """'gift-card team', 'cookie consent banner': the gift word describes another noun."""
-        doc = span.doc
-        index = span.end
-        if index < len(doc) and doc[index].text == "-":
-            return True
-        return index < len(doc) and doc[index].lower_ in _HEAD_NOUNS
-
-    @staticmethod
-    def _is_idiom(span: Span) -> bool:
-        """'a gift for languages', 'the gift of patience': talent, not a present."""
-        doc = span.doc
-        if span.root.lemma_.lower() != "gift":
+    def _given(self, span: Span, intent: bool, others: list[Span], work: set[str]) -> bool:
+        """Whether a gift word is a present to the reader rather than an idiom or the work."""
+        if _is_modifier(span) or _is_idiom(span) or _reaches(others, span.end, _RECIPIENT_REACH):
             return False
-        nxt = doc[span.end] if span.end < len(doc) else None
-        return nxt is not None and nxt.lower_ in {"for", "of", "with"}
+        if intent:
+            return True
+        handled = any(
+            t.lemma_.lower() in _WORK_VERBS and t.lower_ not in _HOMEGROWN
+            for t in _before(span, _WORK_REACH)
+        )
+        return not handled and span.root.lemma_.lower() not in work
+
+    def _own(self, span: Span) -> bool:
+        """'apples from our orchard', 'home-grown tomatoes': produce the writer grew, not
+        produce by the tonne or the verb 'we produce'."""
+        if _names_a_kind(span):
+            return False
+        before = _before(span, _OWN_REACH)
+        if any(t.lemma_.lower() in _BULK_UNITS or (t.like_num and len(t) > 2) for t in before):
+            return False
+        if before and before[-1].lower_ in _VERB_BEFORE:
+            return False
+        if any(t.lower_ in _HOMEGROWN for t in before[-3:]):
+            return True
+        return _reaches(matched_spans(self.own, span.sent), span.end, _OWN_REACH)
+
+
+def _names_a_kind(span: Span) -> bool:
+    """'apple scab', 'honey fungus', 'fruit trees': produce naming a crop, pest or plant
+    before another noun, not a present ('apples from', 'eggs today', 'plums picked')."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return (
+        nxt.is_alpha
+        and nxt.is_lower
+        and not nxt.is_stop
+        and nxt.lower_ not in _TIME_WORDS
+        and not nxt.lower_.endswith("ed")
+    )
+
+
+def _is_modifier(span: Span) -> bool:
+    """'gift-card team', 'hamper drive': the gift word describes another noun."""
+    doc = span.doc
+    index = span.end
+    if index < len(doc) and doc[index].text == "-":
+        return True
+    return index < len(doc) and doc[index].lower_ in _HEAD_NOUNS
+
+
+def _is_idiom(span: Span) -> bool:
+    """'a gift for languages', 'the gift of patience': talent, not a present."""
+    doc = span.doc
+    if span.root.lemma_.lower() != "gift":
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.lower_ in {"for", "of", "with"}

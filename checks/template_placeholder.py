@@ -76,6 +76,23 @@ _HTML_TAGS = {
     "summary", "kbd", "big", "tt", "abbr", "cite", "q", "dl", "dt", "dd",
 }  # fmt: skip
 _CONTEXT_SEARCH = 40
+# Filler the writer reports rather than leaves: 'the menu still shows lorem ipsum', 'I found a
+# TODO string in the credits'. A word of seeing or showing just before it, or a noun naming it
+# as text just after it, makes it a mention.
+_SEEN_BEFORE = re.compile(
+    r"\b(?:show(?:s|ed|n|ing)|display(?:s|ed|ing)|reads|says|contain(?:s|ed|ing)|found"
+    r"|spotted|noticed|saw|seen|render(?:s|ed|ing)|print(?:s|ed)|left[ \t]+in)\b"
+    r"[^.,!?:;\n]{0,30}$",
+    re.I,
+)
+_NAMED_AFTER = re.compile(
+    r"^['’\"”]?[ \t]*(?:filler|text|copy|string|strings|placeholder|placeholders|comment"
+    r"|comments|label|labels|tag|tags|marker|markers|appears?|appeared|showed|shows|showing"
+    r"|is[ \t]+still|was[ \t]+still)\b",
+    re.I,
+)
+_OPENING_QUOTES = "\"“‘'"
+_CLOSING_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 
 
 @dataclass(frozen=True)
@@ -92,14 +109,15 @@ class TemplatePlaceholder(Check):
 
     What it does:
         Finds mail-merge and template slots that were never filled in: "[Company]", "[Your
-        Name]", "{name}", "{{company}}", "<Interviewer Name>", "%NAME%", "Mr./Ms. ___",
-        XX/YY stand-ins ("my XX and YY skills"; not karyotypes such as "XX versus XO mouse
-        cells" or "XX/XY"), filler such as "suchandsuch", "blah blah" and
-        "lorem ipsum", reminders such as "[insert project here]" or "TODO", and "TBD" used as
-        a slot. Markdown links and footnotes ("[text](url)", "[1]", "[^1]"), checkboxes,
-        e-mail addresses and URLs in angle brackets, HTML tags, "C++/C#", model codes such as
-        "XX-200", sizes such as "XXL" and Roman numerals ("Super Bowl XXX") are not slots.
-        Fenced code and HTML comments are not read.
+        Name]", "{name}", "{{company}}", "<Interviewer Name>", "%NAME%", "Mr./Ms. ___", XX/YY
+        stand-ins ("my XX and YY skills"; not karyotypes such as "XX versus XO mouse cells" or
+        "XX/XY"), filler such as "suchandsuch", "blah blah" and "lorem ipsum", reminders such as
+        "[insert project here]" or "TODO", and "TBD" used as a slot. Filler the writer quotes or
+        reports as something seen ('the tooltip still shows lorem ipsum', 'a "TODO" string in
+        the credits') is a mention, not a slot. Markdown links and footnotes ("[text](url)",
+        "[1]", "[^1]"), checkboxes, e-mail addresses and URLs in angle brackets, HTML tags,
+        "C++/C#", model codes such as "XX-200", sizes such as "XXL" and Roman numerals ("Super
+        Bowl XXX") are not slots. Fenced code and HTML comments are not read.
 
     Why is this bad?:
         A slot left in the note proves it came from a template, or was written before the
@@ -168,7 +186,7 @@ class TemplatePlaceholder(Check):
         yield from self._insert_here(text)
         yield from _spans(_INSERT_ASIDE, text, "reminder")
         if self.words is not None:
-            yield from _spans(self.words, text, "filler")
+            yield from (s for s in _spans(self.words, text, "filler") if not _is_mention(text, s))
         for pattern in self.extra:
             yield from _spans(pattern, text, "slot")
 
@@ -250,6 +268,28 @@ def _in_quotation(text: str, match: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, match.start()) + 1
     before = text[line_start : match.start()]
     return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+
+
+def _is_mention(text: str, slot: Slot) -> bool:
+    """Filler quoted or reported as something seen ('the tooltip still shows lorem ipsum',
+    'a "TODO" in the credits'): the writer names it, they did not leave it unfilled."""
+    before = text[text.rfind("\n", 0, slot.start) + 1 : slot.start]
+    after_end = text.find("\n", slot.end)
+    after = text[slot.end : after_end if after_end >= 0 else len(text)]
+    return (
+        _quoted(before, after)
+        or bool(_SEEN_BEFORE.search(before))
+        or bool(_NAMED_AFTER.match(after))
+    )
+
+
+def _quoted(before: str, after: str) -> bool:
+    """Wrapped in quotation marks: directly ('"TODO"'), or inside a quotation on its line."""
+    opening = before[-1:]
+    if opening and opening in _OPENING_QUOTES and after.startswith(_CLOSING_QUOTES[opening]):
+        return True
+    doubles = before.count('"') + before.count("“") + before.count("”")
+    return doubles % 2 == 1 and any(q in after for q in '"”')
 
 
 def _on_rule_line(text: str, slot: Slot) -> bool:

@@ -67,6 +67,9 @@ _PLACE_HEADS = {
     "terminal", "hall", "building", "tower", "wing", "floor", "ward", "unit", "lab",
     "headquarters", "hq", "location",
 }  # fmt: skip
+#: Place heads that end the name of a whole employer, not of one site of it: "Kestrel Point
+#: Airport", "Alder Vale Leisure Centre".
+_INSTITUTION_HEADS = {"airport", "station", "centre", "center", "mall"}
 #: Cues that say the writer wants to work there: one joins or applies to a firm, not a street.
 _WANT_CUES = {"join", "work-for"}
 #: With "I'd … at X", words of wanting (unlike an offer: "I'd be glad to try it at X") and
@@ -225,16 +228,17 @@ class WrongName(Check):
 
     What it does:
         With front matter `to`, `panel` or `company`, it compares the note against them. The
-        salutation must greet the people in `to` (or, without `to`, people on the `panel`):
-        a first name, a surname with a title ("Dr. Raman", "Watanabe-san"), a usual short
-        form ("Tom" for Thomas) or a near spelling all count as the right person. And where the
-        note names the company it is applying to ("join Brightwater", "the team at
-        Brightwater", "Brightwater's mission"), that must be `company` or a short form of it.
-        The writer's own employers ("At Brightwater I ran…", "my last job at X", "the checklist
-        we used at X"), the sign-off, people mentioned in passing, products and places ("at Elm
-        Street") are not checked; a name ending like a street counts as a company where the
-        writer says they want to work there ("I'd love to do that work at Marrow Lane", "join
-        Marrow Lane"). Without front matter it never fires.
+        salutation must greet the people in `to` (or, without `to`, people on the `panel`): a
+        first name, a surname with a title ("Dr. Raman", "Watanabe-san"), a usual short form
+        ("Tom" for Thomas) or a near spelling all count as the right person. And where the note
+        names the company it is applying to ("join Brightwater", "the team at Brightwater",
+        "Brightwater's mission"), that must be `company` or a short form of it. The writer's own
+        employers ("At Brightwater I ran…", "my last job at X", "the checklist we used at X"),
+        the sign-off, people mentioned in passing, products and places ("at Elm Street") are not
+        checked, unless the company is itself such a place (for "Kestrel Point Airport", "the
+        team at Westholm Airport" is a rival employer); a name ending like a street counts as a
+        company where the writer says they want to work there ("I'd love to do that work at
+        Marrow Lane", "join Marrow Lane"). Without front matter it never fires.
 
     Why is this bad?
         The advice is that a note must be written for this interviewer and this company. A
@@ -434,7 +438,7 @@ class WrongName(Check):
             label in _TOOL_PRONE or _before_group(span)
         ):
             return False  # "join Slack", "the Platform team": ordinary words, not a name
-        if words[-1] in _PLACE_HEADS:
+        if words[-1] in _PLACE_HEADS and not _same_kind(words, context.company or ""):
             return False  # "at Elm Street", "the Leeds office": a place
         if label == "post-at" and _past_verb_follows(span):
             return False  # "the team at AWS helped us": a past dealing, not this application
@@ -454,6 +458,15 @@ class WrongName(Check):
         if not any(written[0] == c or _similar(written[0], c, 85) for c in company):
             return False
         return any(_similar(w, c, 85) for w in written for c in company if c not in self.dictionary)
+
+
+def _same_kind(words: tuple[str, ...], company: str) -> bool:
+    """'Westholm Airport' for 'Kestrel Point Airport': where the employer is itself a place
+    (an airport, a station, a centre), another name with the same last word is a rival
+    employer, not a place of this one. A warehouse or a store is one site of a firm with many,
+    so 'the Leeds Warehouse' stays a place."""
+    key = _company_key(company)
+    return len(words) > 1 and bool(key) and words[-1] == key[-1] in _INSTITUTION_HEADS
 
 
 def _similar(first: str, second: str, threshold: float) -> bool:

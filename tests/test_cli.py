@@ -246,9 +246,9 @@ def test_bad_config_exits_2_with_one_line(notes: Path, config: str, words: str) 
 
 
 def test_named_config_file(notes: Path) -> None:
-    (notes / "strict.toml").write_text("[NL004]\nextra-gifts = ['marmalade']\n")
+    (notes / "strict.toml").write_text("[NL004]\nextra-gifts = ['a signed poster']\n")
     (notes / "jam.txt").write_text(
-        "Hi Dana,\n\nThanks again. I have mailed you some marmalade from our farm.\n\nBest,\nLee\n"
+        "Hi Dana,\n\nThanks again. I have mailed you a signed poster of our band.\n\nBest,\nLee\n"
     )
     assert _run("--select", "NL004", "jam.txt").exit_code == 0
     assert _run("--select", "NL004", "--config", "strict.toml", "jam.txt").exit_code == 1

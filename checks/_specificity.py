@@ -13,7 +13,10 @@ tagger and no NER, so the signals are cheap and offline:
   and so is a hyphenated compound ("on-call", "month-end");
 - names the front matter already gives (company, role, recipients) are not specific: any note
   to that company can use them, and so can the role and company slots of a stock line ("the
-  Data Engineer position at Larkspur").
+  Data Engineer position at Larkspur", "the concierge role", "joining Azora Air"). A name the
+  note puts in such a slot once is given everywhere in it: a note without front matter
+  names its company and role in the subject or the opening line, and saying them again
+  later ("I'd love to join Larkspur") adds nothing.
 """
 
 from __future__ import annotations
@@ -42,7 +45,31 @@ _JOB_WORDS = {
     "position", "role", "job", "opening", "team", "department", "opportunity", "internship",
     "program", "programme", "company", "organization", "organisation",
 }  # fmt: skip
+#: Job words whose slot before them is the job title, capitalised or not: "the concierge role",
+#: "a front-of-house position". Not "job" ("the nightly export job"), "opening" ("the stair
+#: opening") or "team" ("the data team").
+_TITLE_JOB_WORDS = {"position", "role", "vacancy", "internship", "apprenticeship"}
+#: Job words whose slot names the role or company for the whole note. A team's, a programme's
+#: or a job site's name ("the Maple Avenue job") may be what the talk was about.
+_NOTE_JOB_WORDS = _JOB_WORDS - {"team", "department", "program", "programme", "job"}
+_TITLE_REACH = 5
+_TITLE_JOB_WORDS_AT = {"opening", "job"}
+_COMPANY_LEADS = {"at", "with"}
 _SLOT_LEADS = {"at", "with", "for", "of", "in"}
+#: Words whose object is the company: "joining Azora Air", "part of Northpoint", "learning more
+#: about Brightwater Health". Not "joined": "I joined Brightwell in 2019" is the writer's own
+#: past. Only "join" may have a determiner between: "join the Marlow team".
+_NAME_LEADS = {("join",), ("joining",), ("part", "of"), ("more", "about")}
+_DETERMINER_LEADS = {"join", "joining"}
+#: The company's slogans: "your mission to ...", "Azora's commitment to ...".
+_MARKETING_NOUNS = {
+    "mission", "commitment", "dedication", "vision", "values", "value", "ethos", "reputation",
+    "passion",
+}  # fmt: skip
+_MARKETING_LEADS = {"to", "for", "of"}
+_MARKETING_REACH = 8
+_COMPANY_OWNERS = {"your", "its", "their", "the", "company's"}
+_APOSTROPHES = {"'s", "’s", "'", "’"}
 _SLOT_DETERMINERS = {"the", "your", "our", "this"}
 _OPENERS = {'"', "'", "“", "‘", "(", ":", "-", "—", "–", "*", "•", ">"}
 _NEXT_TO_DATES = {
@@ -57,7 +84,10 @@ _CUE_WINDOW_BEFORE = 6
 _CLAUSE_CONTINUES = {"-", "'", "'s", ":", "—", "–"}
 _SLOT_OPENERS = {"{", "[", "<"}
 _SLOT_REACH = 3
-_CUE_KINDS = {"<": "before", "<>": "both", "<the": "named"}
+_CUE_KINDS = {"<": "before", "<>": "both", "<the": "named", ">news": "news"}
+#: "I hadn't realised how much I missed teaching": a realisation whose clause opens with the
+#: writer is about the writer, not about something learnt in the talk.
+_OWN_CLAUSE_REACH = 3
 #: Words that single out one thing of the interview: "the Kafka demo", "your staffing question".
 _NAMING = {"the", "your", "their", "his", "her", "our", "that", "this", "these", "those"}
 _POSSESSIVE = {"'s", "’s"}
@@ -90,11 +120,21 @@ class Specificity:
 
     @staticmethod
     def given_names(note: Note) -> frozenset[str]:
-        """Lower-cased words of what the front matter already names: no news in the note."""
+        """Lower-cased words of names that are no news in the note.
+
+        What the front matter names (recipients, company, role), the salutation's recipient,
+        and whatever the note itself puts in a role or company slot anywhere, the subject
+        line included ("Re: Concierge position at Hotel Marlow").
+        """
         context = note.context
         names = [*context.to, *context.panel, context.company or "", context.role or ""]
         names.append(note.layout.recipient or "")
-        return frozenset(w.lower() for name in names for w in re.findall(r"\w+", name))
+        given = {w.lower() for name in names for w in re.findall(r"\w+", name)}
+        doc = note.doc
+        given.update(
+            doc[i].lower_ for sentence in doc.sents for i in name_slots(sentence, _NOTE_JOB_WORDS)
+        )
+        return frozenset(w for w in given if any(c.isalnum() for c in w))
 
     def is_distinctive(self, token: Token, given: frozenset[str]) -> bool:
         """A content word that is not boilerplate: "backlog", "drivers", not "team", "role"."""
@@ -174,33 +214,134 @@ def content_sentences(note: Note, with_subject: bool = False) -> list[Span]:
     ]
 
 
-def slot_tokens(sentence: Span) -> set[int]:
+def slot_tokens(sentence: Span, job_words: set[str] = _JOB_WORDS) -> set[int]:
+    """Indices of words in the slots of a stock line: names, titles and the company's slogans.
+
+    ``name_slots`` plus what follows the company's "mission to" or "commitment to": "its
+    mission to deliver patient-centred care" is the company's own marketing line, which any
+    applicant can copy from its website.
+    """
+    return name_slots(sentence, job_words) | _marketing_tokens(sentence)
+
+
+def name_slots(sentence: Span, job_words: set[str] = _JOB_WORDS) -> set[int]:
     """Indices of role and company names in stock slots: "the Data Engineer position at Acme".
 
     Capitalised words right before a job word, and right after it behind "at/with/in" (and a
     determiner), fill the slots of a template ("for the Store Manager position at your
-    Eastgate location"); they make no sentence specific. "the team is moving to Kotlin" is
-    no slot: the name does not follow the job word.
+    Eastgate location"); so do the words of a job title before "role" or "position", in
+    lower case too ("regarding the concierge position", "the warehouse associate opening at
+    Northpoint"), the company after "join", "part of" or "more about" ("joining Azora Air")
+    and before "'s mission" ("Marlow Hotels' commitment"). They make no sentence specific.
+    "the team is moving to Kotlin" is no slot: the name does not follow the job word.
+    ``job_words`` are the words whose title slot counts.
     """
-    slots: set[int] = set()
     tokens = list(sentence)
+    slots: set[int] = set()
     for index, token in enumerate(tokens):
-        if token.lower_ not in _JOB_WORDS:
-            continue
-        back = index - 1
-        while back >= 0 and tokens[back].is_title and index - back <= 4:
-            slots.add(tokens[back].i)
-            back -= 1
-        ahead = index + 1
-        if ahead >= len(tokens) or tokens[ahead].lower_ not in _SLOT_LEADS:
-            continue
-        ahead += 1
-        if ahead < len(tokens) and tokens[ahead].lower_ in _SLOT_DETERMINERS:
-            ahead += 1
-        while ahead < len(tokens) and (tokens[ahead].is_title or tokens[ahead].is_upper):
-            slots.add(tokens[ahead].i)
-            ahead += 1
+        if token.lower_ in _JOB_WORDS:
+            if token.lower_ in job_words:
+                slots.update(_title_before(tokens, index))
+            if index + 1 < len(tokens) and tokens[index + 1].lower_ in _SLOT_LEADS:
+                slots.update(_name_after(tokens, index + 2))
+        elif _ends_name_lead(tokens, index):
+            determiner = token.lower_ in _DETERMINER_LEADS
+            slots.update(_name_after(tokens, index + 1, determiner))
+        elif token.text in _APOSTROPHES and _is_marketing(tokens, index + 1):
+            slots.update(_name_before(tokens, index))
     return slots
+
+
+def _ends_name_lead(tokens: list[Token], index: int) -> bool:
+    """Whether a company-name lead ("join", "part of", "more about") ends at ``index``."""
+    for lead in _NAME_LEADS:
+        begin = index - len(lead) + 1
+        if begin >= 0 and tuple(t.lower_ for t in tokens[begin : index + 1]) == lead:
+            return True
+    return False
+
+
+def _is_marketing(tokens: list[Token], index: int) -> bool:
+    return index < len(tokens) and tokens[index].lemma_.lower() in _MARKETING_NOUNS
+
+
+def _marketing_tokens(sentence: Span) -> set[int]:
+    """The slogan after "your/its/Acme's mission to", up to the clause's end."""
+    tokens = list(sentence)
+    found: set[int] = set()
+    for index in range(1, len(tokens) - 1):
+        owner, lead = tokens[index - 1], tokens[index + 1]
+        if not (_is_marketing(tokens, index) and lead.lower_ in _MARKETING_LEADS):
+            continue
+        if owner.lower_ not in _COMPANY_OWNERS and owner.text not in _APOSTROPHES:
+            continue
+        for token in tokens[index + 2 : index + 2 + _MARKETING_REACH]:
+            if token.is_punct and token.text not in _CLAUSE_CONTINUES:
+                break
+            found.add(token.i)
+    return found
+
+
+def _title_before(tokens: list[Token], index: int) -> list[int]:
+    """The job title before a job word: capitalised words, or any for a job title's slot.
+
+    Lower-case words count before "role" or "position", and before "opening" or "job" when
+    a company follows ("the line cook opening at Casa Brava"), not in "the stair opening".
+    """
+    word = tokens[index].lower_
+    following = tokens[index + 1].lower_ if index + 1 < len(tokens) else ""
+    any_case = word in _TITLE_JOB_WORDS or (
+        word in _TITLE_JOB_WORDS_AT and following in _COMPANY_LEADS
+    )
+    reach = _TITLE_REACH if any_case else 4
+    found = []
+    for back in range(index - 1, max(-1, index - 1 - reach), -1):
+        token = tokens[back]
+        if not (token.is_title or (any_case and _title_word(tokens, back))):
+            break
+        found.append(token.i)
+    return found
+
+
+def _name_before(tokens: list[Token], index: int) -> list[int]:
+    """A capitalised name ending just before ``index``: "Marlow Hotels" in "Marlow Hotels'"."""
+    found = []
+    for back in range(index - 1, max(-1, index - 5), -1):
+        if not (tokens[back].is_title or tokens[back].is_upper) or tokens[back].is_sent_start:
+            break
+        found.append(tokens[back].i)
+    return found
+
+
+def _title_word(tokens: list[Token], index: int) -> bool:
+    """A word of a lower-case job title: "sous chef", "front-of-house" (hyphens and all)."""
+    token = tokens[index]
+    if token.text == "-":
+        return True
+    hyphenated = any(0 <= i < len(tokens) and tokens[i].text == "-" for i in (index - 1, index + 1))
+    return token.is_alpha and (hyphenated or not token.is_stop) and not token.is_sent_start
+
+
+def _name_after(tokens: list[Token], start: int, determiner: bool = True) -> list[int]:
+    """A capitalised name from ``start``, behind an optional determiner: "at your Eastgate"."""
+    ahead = start
+    if determiner and ahead < len(tokens) and tokens[ahead].lower_ in _SLOT_DETERMINERS:
+        ahead += 1
+    found = []
+    while ahead < len(tokens) and (_name_word(tokens[ahead]) or _name_joint(tokens, ahead)):
+        found.append(tokens[ahead].i)
+        ahead += 1
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_title or token.is_upper
+
+
+def _name_joint(tokens: list[Token], index: int) -> bool:
+    """An "&" inside a name: "Brandt & Lowe Hotels"."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return tokens[index].text == "&" and following is not None and _name_word(following)
 
 
 class ConversationCues:
@@ -209,7 +350,9 @@ class ConversationCues:
     Each line of ``data/conversation_cues.txt`` says where its content is: after the cue
     ("you mentioned the Reno site"), before it ("the reorg came up"), before it behind a word
     that singles one thing out ("the heparin drip question", not "I ran weekly demos") or on
-    both sides ("the rotation you described", "you described the rotation").
+    both sides ("the rotation you described", "you described the rotation"), or after it in
+    a clause not about the writer ("I hadn't realised the depot loads overnight", not "I
+    hadn't realised how much I missed teaching").
     """
 
     def __init__(
@@ -251,7 +394,9 @@ class ConversationCues:
         before = _clause(cue, sentence, -1) if kind != "after" else []
         if kind == "named":
             before = _named(before)
-        after = _clause(cue, sentence, +1) if kind in ("after", "both") else []
+        after = _clause(cue, sentence, +1) if kind in ("after", "both", "news") else []
+        if kind == "news" and any(t.lower_ == "i" for t in after[:_OWN_CLAUSE_REACH]):
+            after = []
         slots = slot_tokens(sentence)
         window = [t for t in [*before, *after] if t.i not in slots]
         weight = sum(self._content_weight(t, sentence, given) for t in window)

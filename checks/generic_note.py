@@ -39,7 +39,9 @@ class GenericNote(Check):
         at least `min-stock-share` of the body (a plain sentence with no content and no stock
         phrase counts half) and specific ones less than `max-specific-share`. The company,
         role and recipient names from the front matter do not count as specific: any note to
-        that company can use them.
+        that company can use them. Nor do the role and company the note names itself in a
+        stock slot ("the concierge position", "joining Azora Air"), wherever they recur, or
+        the company's slogan ("its mission to deliver patient-centred care").
 
     Why is this bad?
         The advice agrees that a note only helps when it is specific: it builds on the

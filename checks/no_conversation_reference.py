@@ -125,11 +125,12 @@ class NoConversationReference(Check):
         fuzzy match). Without topics, or when none is picked up in its own words, looks for
         words that point back at the conversation ("you mentioned", "when we discussed", "the
         panel's questions about", "the rotation you described", "thanks for being so candid
-        about", "the one that stuck with me was", "I blanked on the market sizing") with
-        something specific beside them: the topics list helps but is not exhaustive, and "the
-        bit about moving the overnight loads" picks up "nightly batch migration" in words no
-        lemma test sees. "Our conversation", "the interview" or "learning about the role"
-        alone name the meeting, not anything said in it, and do not count.
+        about", "the one that stuck with me was", "I blanked on the market sizing", "I hadn't
+        realised the depot loads overnight") with something specific beside them: the topics
+        list helps but is not exhaustive, and "the bit about moving the overnight loads" picks
+        up "nightly batch migration" in words no lemma test sees. "Our conversation", "the
+        interview" or "learning about the role" alone name the meeting, not anything said in
+        it, and do not count.
 
     Why is this bad?
         A note only helps when it builds on the conversation: a topic, a question, a problem

@@ -60,6 +60,10 @@ _SLOT_LEADS = {"at", "with", "for", "of", "in"}
 #: about Brightwater Health". Not "joined": "I joined Brightwell in 2019" is the writer's own
 #: past. Only "join" may have a determiner between: "join the Marlow team".
 _NAME_LEADS = {("join",), ("joining",), ("part", "of"), ("more", "about")}
+_NAME_LEADS_BY_LAST = {
+    last: [lead for lead in _NAME_LEADS if lead[-1] == last]
+    for last in {lead[-1] for lead in _NAME_LEADS}
+}
 _DETERMINER_LEADS = {"join", "joining"}
 #: The company's slogans: "your mission to ...", "Azora's commitment to ...".
 _MARKETING_NOUNS = {
@@ -67,6 +71,7 @@ _MARKETING_NOUNS = {
     "passion",
 }  # fmt: skip
 _MARKETING_LEADS = {"to", "for", "of"}
+_SLOTS_KEY = "notelint_slots"
 _MARKETING_REACH = 8
 _COMPANY_OWNERS = {"your", "its", "their", "the", "company's"}
 _APOSTROPHES = {"'s", "’s", "'", "’"}
@@ -219,9 +224,14 @@ def slot_tokens(sentence: Span, job_words: set[str] = _JOB_WORDS) -> set[int]:
 
     ``name_slots`` plus what follows the company's "mission to" or "commitment to": "its
     mission to deliver patient-centred care" is the company's own marketing line, which any
-    applicant can copy from its website.
+    applicant can copy from its website. Both checks ask for every sentence, often several
+    times, so the answer is kept in the Doc's ``user_data``.
     """
-    return name_slots(sentence, job_words) | _marketing_tokens(sentence)
+    cache = sentence.doc.user_data.setdefault(_SLOTS_KEY, {})
+    key = (sentence.start, sentence.end, job_words is _JOB_WORDS)
+    if key not in cache:
+        cache[key] = name_slots(sentence, job_words) | _marketing_tokens(sentence)
+    return cache[key]
 
 
 def name_slots(sentence: Span, job_words: set[str] = _JOB_WORDS) -> set[int]:
@@ -254,9 +264,12 @@ def name_slots(sentence: Span, job_words: set[str] = _JOB_WORDS) -> set[int]:
 
 def _ends_name_lead(tokens: list[Token], index: int) -> bool:
     """Whether a company-name lead ("join", "part of", "more about") ends at ``index``."""
-    for lead in _NAME_LEADS:
+    leads = _NAME_LEADS_BY_LAST.get(tokens[index].lower_)
+    if not leads:
+        return False
+    for lead in leads:
         begin = index - len(lead) + 1
-        if begin >= 0 and tuple(t.lower_ for t in tokens[begin : index + 1]) == lead:
+        if begin >= 0 and all(tokens[begin + i].lower_ == w for i, w in enumerate(lead)):
             return True
     return False
 

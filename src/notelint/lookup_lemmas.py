@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 NAME = "notelint_lookup_lemmas"
+_CACHE_KEY = "notelint_lemma_ids"
 
 
 @cache
@@ -34,16 +35,27 @@ def lemma_table() -> dict[str, str]:
     return json.loads(data)
 
 
-def set_lemmas(doc: Doc) -> Doc:
+def _lemma_of(text: str) -> str:
     table = lemma_table()
+    lemma = table.get(text)
+    lower = text.lower()
+    if lemma is None and text != lower:
+        # Capitalised ("Thanks", "The", "You", "Dana"): the lower-cased word's lemma, so
+        # lemma patterns match whatever the case; names keep their form in ``text``.
+        lemma = table.get(lower, lower)
+    return lemma or text
+
+
+def set_lemmas(doc: Doc) -> Doc:
+    # A word's lemma depends on its spelling alone, so each vocabulary keeps the lemma id of
+    # every spelling it has met (setting an id is cheaper than setting a string).
+    strings = doc.vocab.strings
+    known = doc.vocab.cfg.setdefault(_CACHE_KEY, {})
     for token in doc:
-        text, lower = token.text, token.lower_
-        lemma = table.get(text)
-        if lemma is None and text != lower:
-            # Capitalised ("Thanks", "The", "You", "Dana"): the lower-cased word's lemma, so
-            # lemma patterns match whatever the case; names keep their form in ``text``.
-            lemma = table.get(lower, lower)
-        token.lemma_ = lemma or text
+        lemma = known.get(token.orth)
+        if lemma is None:
+            lemma = known[token.orth] = strings.add(_lemma_of(token.text))
+        token.lemma = lemma
     return doc
 
 

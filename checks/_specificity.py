@@ -31,7 +31,7 @@ from notelint.matching import load_terms, matched_spans, phrase_matcher
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from notelint.note import Note
 
@@ -72,6 +72,10 @@ _MARKETING_NOUNS = {
 }  # fmt: skip
 _MARKETING_LEADS = {"to", "for", "of"}
 _SLOTS_KEY = "notelint_slots"
+_WORDS_KEY = "notelint_specificity_words"
+_SENTENCES_KEY = "notelint_sentences"
+_GIVEN_KEY = "notelint_given_slots"
+_CUES_KEY = "notelint_cues"
 _MARKETING_REACH = 8
 _COMPANY_OWNERS = {"your", "its", "their", "the", "company's"}
 _APOSTROPHES = {"'s", "’s", "'", "’"}
@@ -116,6 +120,58 @@ def phrase_variants(lines: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(p for line in lines for p in expand(line) if p))
 
 
+class Words:
+    """A Doc's token attributes as plain lists, indexed by token position, and its sentences.
+
+    Both checks read a handful of attributes of every token again and again (per sentence,
+    per cue, per job word). A spaCy Token is a new Python object at every ``doc[i]`` and each
+    of its string attributes a look-up, so the attributes are read once per Doc (``words``
+    keeps them in its ``user_data``) and the rules index these lists with ints.
+    """
+
+    __slots__ = (
+        "alpha", "idx", "lemma", "lower", "num", "punct", "sent_start", "sentences", "size",
+        "space", "stop", "text", "title", "upper",
+    )  # fmt: skip
+
+    def __init__(self, doc: Doc) -> None:
+        tokens = list(doc)
+        self.lower = [t.lower_ for t in tokens]
+        self.lemma = [t.lemma_.lower() for t in tokens]
+        self.text = [t.text for t in tokens]
+        self.title = [t.is_title for t in tokens]
+        self.upper = [t.is_upper for t in tokens]
+        self.stop = [t.is_stop for t in tokens]
+        self.alpha = [t.is_alpha for t in tokens]
+        self.punct = [t.is_punct for t in tokens]
+        self.space = [t.is_space for t in tokens]
+        self.num = [t.like_num for t in tokens]
+        self.sent_start = [bool(t.is_sent_start) for t in tokens]
+        self.idx = [t.idx for t in tokens]
+        self.size = [len(t) for t in tokens]
+        self.sentences = doc_sentences(doc)
+
+    def sent_end(self, index: int) -> bool:
+        """``Token.is_sent_end``: the last token, or the next one starts a sentence."""
+        return index + 1 == len(self.lower) or self.sent_start[index + 1]
+
+
+def doc_sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, kept in its ``user_data``: ``doc.sents`` walks the tokens anew."""
+    found = doc.user_data.get(_SENTENCES_KEY)
+    if found is None:
+        found = doc.user_data[_SENTENCES_KEY] = list(doc.sents)
+    return found
+
+
+def words(doc: Doc) -> Words:
+    """The Doc's ``Words``, read once and kept in its ``user_data``."""
+    found = doc.user_data.get(_WORDS_KEY)
+    if found is None:
+        found = doc.user_data[_WORDS_KEY] = Words(doc)
+    return found
+
+
 class Specificity:
     """Scores how specific words are; built once per check from the shared word lists."""
 
@@ -135,86 +191,119 @@ class Specificity:
         names = [*context.to, *context.panel, context.company or "", context.role or ""]
         names.append(note.layout.recipient or "")
         given = {w.lower() for name in names for w in re.findall(r"\w+", name)}
-        doc = note.doc
-        given.update(
-            doc[i].lower_ for sentence in doc.sents for i in name_slots(sentence, _NOTE_JOB_WORDS)
-        )
+        given.update(_slot_names(note.doc))
         return frozenset(w for w in given if any(c.isalnum() for c in w))
 
     def is_distinctive(self, token: Token, given: frozenset[str]) -> bool:
         """A content word that is not boilerplate: "backlog", "drivers", not "team", "role"."""
-        if token.is_stop or not (token.is_alpha or token.like_num) or len(token) < 2:
+        return self.distinctive(words(token.doc), token.i, given)
+
+    def distinctive(self, doc_words: Words, index: int, given: frozenset[str]) -> bool:
+        """``is_distinctive`` for the token at ``index`` of a Doc's ``Words``."""
+        w = doc_words
+        if w.stop[index] or not (w.alpha[index] or w.num[index]) or w.size[index] < 2:
             return False
-        lower, lemma = token.lower_, token.lemma_.lower()
-        return not ({lower, lemma} & self.stock or lower in given)
+        lower = w.lower[index]
+        return not (lower in self.stock or w.lemma[index] in self.stock or lower in given)
 
     def weight(self, token: Token, sentence: Span, given: frozenset[str]) -> float:
         """How strongly one token signals specific content (0 for boilerplate)."""
-        if token.is_space or token.lower_ in given:
+        return self.word_weight(words(token.doc), token.i, sentence.start, given)
+
+    def word_weight(
+        self, doc_words: Words, index: int, sentence_start: int, given: frozenset[str]
+    ) -> float:
+        """``weight`` for the token at ``index`` of a Doc's ``Words``."""
+        w = doc_words
+        lower = w.lower[index]
+        if w.space[index] or lower in given:
             return 0.0
-        if token.text == "-":
-            return self._compound_weight(token)
-        if any(c.isdigit() for c in token.text):
-            return 0.0 if self._is_date_part(token) else STRONG
-        if token.is_punct or token.is_stop or not token.is_alpha:
+        text = w.text[index]
+        if text == "-":
+            return self._compound_weight(w, index)
+        # An alphabetic word has no digit: the test is only needed for the others.
+        if not w.alpha[index] and any(c.isdigit() for c in text):
+            return 0.0 if _is_date_part(w, index) else STRONG
+        if w.punct[index] or w.stop[index] or not w.alpha[index]:
             return 0.0
-        lower, lemma = token.lower_, token.lemma_.lower()
-        if {lower, lemma} & self.stock or lower in _TITLES:
+        lemma = w.lemma[index]
+        if lower in self.stock or lemma in self.stock or lower in _TITLES:
             return 0.0
-        if self._is_proper(token, sentence):
+        if _is_proper(w, index, sentence_start):
             return STRONG
-        if token.like_num or (lower not in self.common and lemma not in self.common):
+        if w.num[index] or (lower not in self.common and lemma not in self.common):
             return WEAK
         return 0.0
 
-    def score_tokens(self, tokens: Iterable[Token], sentence: Span, given: frozenset[str]) -> float:
-        """The weight of the specific content among some of a sentence's tokens."""
-        return sum(self.weight(t, sentence, given) for t in tokens)
+    def score(self, sentence: Span, skip: set[int], given: frozenset[str]) -> float:
+        """The weight of the specific content in a sentence, without the tokens in ``skip``."""
+        w = words(sentence.doc)
+        start = sentence.start
+        return sum(
+            self.word_weight(w, i, start, given)
+            for i in range(start, sentence.end)
+            if i not in skip
+        )
 
-    def _compound_weight(self, hyphen: Token) -> float:
+    def _compound_weight(self, w: Words, hyphen: int) -> float:
         """ "on-call", "month-end": a hyphenated compound is usually a term of the trade."""
-        doc = hyphen.doc
-        if not 0 < hyphen.i < len(doc) - 1:
+        if not 0 < hyphen < len(w.lower) - 1:
             return 0.0
-        left, right = doc[hyphen.i - 1], doc[hyphen.i + 1]
-        joined = left.idx + len(left) == hyphen.idx and hyphen.idx + 1 == right.idx
-        if not (joined and left.is_alpha and right.is_alpha):
+        left, right = hyphen - 1, hyphen + 1
+        joined = w.idx[left] + w.size[left] == w.idx[hyphen] and w.idx[hyphen] + 1 == w.idx[right]
+        if not (joined and w.alpha[left] and w.alpha[right]):
             return 0.0
-        return 0.0 if f"{left.lower_}-{right.lower_}" in self.stock else WEAK
+        return 0.0 if f"{w.lower[left]}-{w.lower[right]}" in self.stock else WEAK
 
-    @staticmethod
-    def _is_date_part(token: Token) -> bool:
-        """ "March 3", "at 2 pm": dates and times of the meeting say nothing about its content."""
-        doc = token.doc
-        neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-        return any(n.lower_ in _NEXT_TO_DATES for n in neighbours)
 
-    @staticmethod
-    def _is_proper(token: Token, sentence: Span) -> bool:
-        """A capitalised word that is not capitalised for being first: a name, a tool, a place."""
-        if not (token.is_title or (token.is_upper and len(token) > 1)) or token.lower_ == "i":
-            return False
-        if token.i == sentence.start:
-            return False
-        previous = token.doc[token.i - 1]
-        return not (previous.is_space or previous.text in _OPENERS or previous.is_sent_end)
+def _is_date_part(w: Words, index: int) -> bool:
+    """ "March 3", "at 2 pm": dates and times of the meeting say nothing about its content."""
+    return any(
+        w.lower[i] in _NEXT_TO_DATES for i in (index - 1, index + 1) if 0 <= i < len(w.lower)
+    )
+
+
+def _is_proper(w: Words, index: int, sentence_start: int) -> bool:
+    """A capitalised word that is not capitalised for being first: a name, a tool, a place."""
+    if not (w.title[index] or (w.upper[index] and w.size[index] > 1)) or w.lower[index] == "i":
+        return False
+    if index == sentence_start:
+        return False
+    previous = index - 1
+    return not (w.space[previous] or w.text[previous] in _OPENERS or w.sent_end(previous))
+
+
+def _slot_names(doc: Doc) -> set[str]:
+    """The words the note puts in a role or company slot anywhere, kept per Doc."""
+    found = doc.user_data.get(_GIVEN_KEY)
+    if found is None:
+        w = words(doc)
+        found = doc.user_data[_GIVEN_KEY] = {
+            w.lower[i]
+            for sentence in w.sentences
+            for i in name_slots(w, sentence.start, sentence.end, _NOTE_JOB_WORDS)
+        }
+    return found
 
 
 def content_sentences(note: Note, with_subject: bool = False) -> list[Span]:
     """The body's sentences, plus a postscript (and the subject line, if asked for).
 
     A "P.S." after the sign-off is content the writer chose to add; a subject line such as
-    "Re: the nightly batch migration" can name what was discussed.
+    "Re: the nightly batch migration" can name what was discussed. Without the subject these
+    are the note's ``body_sentences``, which it computes once for every check. Blank
+    sentences are found by slicing the Doc's text: ``Span.text`` joins token texts.
     """
-    spans = [note.layout.body]
+    if not (with_subject and note.layout.subject):
+        return note.body_sentences()
+    spans = [note.layout.subject, note.layout.body]
     if note.layout.postscript:
         spans.append(note.layout.postscript)
-    if with_subject and note.layout.subject:
-        spans.insert(0, note.layout.subject)
+    text = note.doc.text
     return [
         sentence
-        for sentence in note.doc.sents
-        if not sentence.text.isspace()
+        for sentence in words(note.doc).sentences
+        if not text[sentence.start_char : sentence.end_char].isspace()
         and any(sentence.end_char > start and sentence.start_char < end for start, end in spans)
     ]
 
@@ -230,11 +319,13 @@ def slot_tokens(sentence: Span, job_words: set[str] = _JOB_WORDS) -> set[int]:
     cache = sentence.doc.user_data.setdefault(_SLOTS_KEY, {})
     key = (sentence.start, sentence.end, job_words is _JOB_WORDS)
     if key not in cache:
-        cache[key] = name_slots(sentence, job_words) | _marketing_tokens(sentence)
+        w = words(sentence.doc)
+        start, end = sentence.start, sentence.end
+        cache[key] = name_slots(w, start, end, job_words) | _marketing_tokens(w, start, end)
     return cache[key]
 
 
-def name_slots(sentence: Span, job_words: set[str] = _JOB_WORDS) -> set[int]:
+def name_slots(w: Words, start: int, end: int, job_words: set[str] = _JOB_WORDS) -> set[int]:
     """Indices of role and company names in stock slots: "the Data Engineer position at Acme".
 
     Capitalised words right before a job word, and right after it behind "at/with/in" (and a
@@ -244,117 +335,111 @@ def name_slots(sentence: Span, job_words: set[str] = _JOB_WORDS) -> set[int]:
     Northpoint"), the company after "join", "part of" or "more about" ("joining Azora Air")
     and before "'s mission" ("Marlow Hotels' commitment"). They make no sentence specific.
     "the team is moving to Kotlin" is no slot: the name does not follow the job word.
-    ``job_words`` are the words whose title slot counts.
+    ``job_words`` are the words whose title slot counts; ``start`` and ``end`` bound the
+    sentence's tokens.
     """
-    tokens = list(sentence)
     slots: set[int] = set()
-    for index, token in enumerate(tokens):
-        if token.lower_ in _JOB_WORDS:
-            if token.lower_ in job_words:
-                slots.update(_title_before(tokens, index))
-            if index + 1 < len(tokens) and tokens[index + 1].lower_ in _SLOT_LEADS:
-                slots.update(_name_after(tokens, index + 2))
-        elif _ends_name_lead(tokens, index):
-            determiner = token.lower_ in _DETERMINER_LEADS
-            slots.update(_name_after(tokens, index + 1, determiner))
-        elif token.text in _APOSTROPHES and _is_marketing(tokens, index + 1):
-            slots.update(_name_before(tokens, index))
+    lower = w.lower
+    for index in range(start, end):
+        word = lower[index]
+        if word in _JOB_WORDS:
+            if word in job_words:
+                slots.update(_title_before(w, index, start, end))
+            if index + 1 < end and lower[index + 1] in _SLOT_LEADS:
+                slots.update(_name_after(w, index + 2, end))
+        elif word in _NAME_LEADS_BY_LAST and _ends_name_lead(lower, index, start):
+            determiner = word in _DETERMINER_LEADS
+            slots.update(_name_after(w, index + 1, end, determiner))
+        elif w.text[index] in _APOSTROPHES and _is_marketing(w, index + 1, end):
+            slots.update(_name_before(w, index, start))
     return slots
 
 
-def _ends_name_lead(tokens: list[Token], index: int) -> bool:
+def _ends_name_lead(lower: list[str], index: int, start: int) -> bool:
     """Whether a company-name lead ("join", "part of", "more about") ends at ``index``."""
-    leads = _NAME_LEADS_BY_LAST.get(tokens[index].lower_)
-    if not leads:
-        return False
-    for lead in leads:
+    for lead in _NAME_LEADS_BY_LAST[lower[index]]:
         begin = index - len(lead) + 1
-        if begin >= 0 and all(tokens[begin + i].lower_ == w for i, w in enumerate(lead)):
+        if begin >= start and all(lower[begin + i] == word for i, word in enumerate(lead)):
             return True
     return False
 
 
-def _is_marketing(tokens: list[Token], index: int) -> bool:
-    return index < len(tokens) and tokens[index].lemma_.lower() in _MARKETING_NOUNS
+def _is_marketing(w: Words, index: int, end: int) -> bool:
+    return index < end and w.lemma[index] in _MARKETING_NOUNS
 
 
-def _marketing_tokens(sentence: Span) -> set[int]:
+def _marketing_tokens(w: Words, start: int, end: int) -> set[int]:
     """The slogan after "your/its/Acme's mission to", up to the clause's end."""
-    tokens = list(sentence)
     found: set[int] = set()
-    for index in range(1, len(tokens) - 1):
-        owner, lead = tokens[index - 1], tokens[index + 1]
-        if not (_is_marketing(tokens, index) and lead.lower_ in _MARKETING_LEADS):
+    for index in range(start + 1, end - 1):
+        if not (_is_marketing(w, index, end) and w.lower[index + 1] in _MARKETING_LEADS):
             continue
-        if owner.lower_ not in _COMPANY_OWNERS and owner.text not in _APOSTROPHES:
+        owner = index - 1
+        if w.lower[owner] not in _COMPANY_OWNERS and w.text[owner] not in _APOSTROPHES:
             continue
-        for token in tokens[index + 2 : index + 2 + _MARKETING_REACH]:
-            if token.is_punct and token.text not in _CLAUSE_CONTINUES:
+        for token in range(index + 2, min(end, index + 2 + _MARKETING_REACH)):
+            if w.punct[token] and w.text[token] not in _CLAUSE_CONTINUES:
                 break
-            found.add(token.i)
+            found.add(token)
     return found
 
 
-def _title_before(tokens: list[Token], index: int) -> list[int]:
+def _title_before(w: Words, index: int, start: int, end: int) -> list[int]:
     """The job title before a job word: capitalised words, or any for a job title's slot.
 
     Lower-case words count before "role" or "position", and before "opening" or "job" when
     a company follows ("the line cook opening at Casa Brava"), not in "the stair opening".
     """
-    word = tokens[index].lower_
-    following = tokens[index + 1].lower_ if index + 1 < len(tokens) else ""
+    word = w.lower[index]
+    following = w.lower[index + 1] if index + 1 < end else ""
     any_case = word in _TITLE_JOB_WORDS or (
         word in _TITLE_JOB_WORDS_AT and following in _COMPANY_LEADS
     )
     reach = _TITLE_REACH if any_case else 4
     found = []
-    for back in range(index - 1, max(-1, index - 1 - reach), -1):
-        token = tokens[back]
-        if not (token.is_title or (any_case and _title_word(tokens, back))):
+    for back in range(index - 1, max(start - 1, index - 1 - reach), -1):
+        if not (w.title[back] or (any_case and _title_word(w, back, start, end))):
             break
-        found.append(token.i)
+        found.append(back)
     return found
 
 
-def _name_before(tokens: list[Token], index: int) -> list[int]:
+def _name_before(w: Words, index: int, start: int) -> list[int]:
     """A capitalised name ending just before ``index``: "Marlow Hotels" in "Marlow Hotels'"."""
     found = []
-    for back in range(index - 1, max(-1, index - 5), -1):
-        if not (tokens[back].is_title or tokens[back].is_upper) or tokens[back].is_sent_start:
+    for back in range(index - 1, max(start - 1, index - 5), -1):
+        if not (w.title[back] or w.upper[back]) or w.sent_start[back]:
             break
-        found.append(tokens[back].i)
+        found.append(back)
     return found
 
 
-def _title_word(tokens: list[Token], index: int) -> bool:
+def _title_word(w: Words, index: int, start: int, end: int) -> bool:
     """A word of a lower-case job title: "sous chef", "front-of-house" (hyphens and all)."""
-    token = tokens[index]
-    if token.text == "-":
+    if w.text[index] == "-":
         return True
-    hyphenated = any(0 <= i < len(tokens) and tokens[i].text == "-" for i in (index - 1, index + 1))
-    return token.is_alpha and (hyphenated or not token.is_stop) and not token.is_sent_start
+    hyphenated = any(start <= i < end and w.text[i] == "-" for i in (index - 1, index + 1))
+    return w.alpha[index] and (hyphenated or not w.stop[index]) and not w.sent_start[index]
 
 
-def _name_after(tokens: list[Token], start: int, determiner: bool = True) -> list[int]:
-    """A capitalised name from ``start``, behind an optional determiner: "at your Eastgate"."""
-    ahead = start
-    if determiner and ahead < len(tokens) and tokens[ahead].lower_ in _SLOT_DETERMINERS:
+def _name_after(w: Words, ahead: int, end: int, determiner: bool = True) -> list[int]:
+    """A capitalised name from ``ahead``, behind an optional determiner: "at your Eastgate"."""
+    if determiner and ahead < end and w.lower[ahead] in _SLOT_DETERMINERS:
         ahead += 1
     found = []
-    while ahead < len(tokens) and (_name_word(tokens[ahead]) or _name_joint(tokens, ahead)):
-        found.append(tokens[ahead].i)
+    while ahead < end and (_name_word(w, ahead) or _name_joint(w, ahead, end)):
+        found.append(ahead)
         ahead += 1
     return found
 
 
-def _name_word(token: Token) -> bool:
-    return token.is_title or token.is_upper
+def _name_word(w: Words, index: int) -> bool:
+    return w.title[index] or w.upper[index]
 
 
-def _name_joint(tokens: list[Token], index: int) -> bool:
+def _name_joint(w: Words, index: int, end: int) -> bool:
     """An "&" inside a name: "Brandt & Lowe Hotels"."""
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return tokens[index].text == "&" and following is not None and _name_word(following)
+    return w.text[index] == "&" and index + 1 < end and _name_word(w, index + 1)
 
 
 class ConversationCues:
@@ -387,12 +472,29 @@ class ConversationCues:
 
     def references(self, sentence: Span, given: frozenset[str]) -> list[Span]:
         """Cues in a sentence that come with specific content ("you mentioned the Reno site")."""
+        start, end = sentence.start, sentence.end
         return [
             cue
-            for kind, matcher in self.matchers.items()
-            for cue in matched_spans(matcher, sentence)
-            if self._has_content(cue, kind, sentence, given)
+            for kind, cue_start, cue_end, cue in self._cues(sentence.doc)
+            if start <= cue_start
+            and cue_end <= end
+            and self._has_content(cue, kind, sentence, given)
         ]
+
+    def _cues(self, doc: Doc) -> list[tuple[str, int, int, Span]]:
+        """Every cue of the Doc by kind, then by position, with its token bounds.
+
+        Most sentences hold no cue; looking them up in one list kept per Doc costs less than
+        asking each matcher's matches for each sentence.
+        """
+        cache = doc.user_data.setdefault(_CUES_KEY, {})
+        if id(self) not in cache:
+            cache[id(self)] = [
+                (kind, cue.start, cue.end, cue)
+                for kind, matcher in self.matchers.items()
+                for cue in matched_spans(matcher, doc)
+            ]
+        return cache[id(self)]
 
     def _has_content(self, cue: Span, kind: str, sentence: Span, given: frozenset[str]) -> bool:
         """A rare word, a name or a number beside the cue, or two plainer content words.
@@ -402,22 +504,27 @@ class ConversationCues:
         template's slot right after the cue ("what you said about {a problem the team has}")
         is where that content goes, so it counts too (NL006 reports unfilled slots).
         """
-        if _opens_slot(cue, sentence):
+        w = words(sentence.doc)
+        if _opens_slot(w, cue, sentence):
             return True
-        before = _clause(cue, sentence, -1) if kind != "after" else []
+        before = _clause(w, cue, sentence, -1) if kind != "after" else []
         if kind == "named":
-            before = _named(before)
-        after = _clause(cue, sentence, +1) if kind in ("after", "both", "news") else []
-        if kind == "news" and any(t.lower_ == "i" for t in after[:_OWN_CLAUSE_REACH]):
+            before = _named(w, before)
+        after = _clause(w, cue, sentence, +1) if kind in ("after", "both", "news") else []
+        if kind == "news" and any(w.lower[i] == "i" for i in after[:_OWN_CLAUSE_REACH]):
             after = []
         slots = slot_tokens(sentence)
-        window = [t for t in [*before, *after] if t.i not in slots]
-        weight = sum(self._content_weight(t, sentence, given) for t in window)
+        start = sentence.start
+        weight = sum(
+            self._content_weight(w, i, start, given) for i in [*before, *after] if i not in slots
+        )
         return weight >= WEAK
 
-    def _content_weight(self, token: Token, sentence: Span, given: frozenset[str]) -> float:
-        weight = self.specificity.weight(token, sentence, given)
-        if weight == 0 and self.specificity.is_distinctive(token, given):
+    def _content_weight(
+        self, w: Words, index: int, sentence_start: int, given: frozenset[str]
+    ) -> float:
+        weight = self.specificity.word_weight(w, index, sentence_start, given)
+        if weight == 0 and self.specificity.distinctive(w, index, given):
             return WEAK / 2
         return weight
 
@@ -434,35 +541,33 @@ def conversation_cues(
     return ConversationCues(nlp, Specificity(extra_stock_words), extra_cues)
 
 
-def _opens_slot(cue: Span, sentence: Span) -> bool:
+def _opens_slot(w: Words, cue: Span, sentence: Span) -> bool:
     """A template slot ("{", "[" or "<") opens within a word or two after the cue."""
-    following = cue.doc[cue.end : min(sentence.end, cue.end + _SLOT_REACH)]
-    return any(t.text in _SLOT_OPENERS for t in following)
+    following = range(cue.end, min(sentence.end, cue.end + _SLOT_REACH))
+    return any(w.text[i] in _SLOT_OPENERS for i in following)
 
 
-def _named(before: list[Token]) -> list[Token]:
+def _named(w: Words, before: list[int]) -> list[int]:
     """The words before a cue if a determiner among them singles it out, else none.
 
     ``before`` runs backwards from the cue. "the heparin drip question", "I rushed the pricing
     exercise" and "Dr. Osei's question" name something of the interview; "ran fortnightly
     demos for finance" and "a few technical questions" are the writer's own or anyone's.
     """
-    if any(t.lower_ in _NAMING or t.lower_ in _POSSESSIVE for t in before):
+    if any(w.lower[i] in _NAMING or w.lower[i] in _POSSESSIVE for i in before):
         return before
     return []
 
 
-def _clause(cue: Span, sentence: Span, direction: int) -> list[Token]:
+def _clause(w: Words, cue: Span, sentence: Span, direction: int) -> list[int]:
     """The words beside a cue, in one direction, up to the clause's end or the window's size."""
-    doc = cue.doc
     if direction > 0:
         indices = range(cue.end, min(sentence.end, cue.end + _CUE_WINDOW_AFTER))
     else:
         indices = range(cue.start - 1, max(sentence.start, cue.start - _CUE_WINDOW_BEFORE) - 1, -1)
-    words = []
+    found = []
     for index in indices:
-        token = doc[index]
-        if token.is_punct and token.text not in _CLAUSE_CONTINUES:
+        if w.punct[index] and w.text[index] not in _CLAUSE_CONTINUES:
             break
-        words.append(token)
-    return words
+        found.append(index)
+    return found

@@ -122,10 +122,8 @@ class GenericNote(Check):
         """
         if self.cues.references(sentence, given):
             return "specific"
-        skip = slot_tokens(sentence) | {t.i for p in phrases for t in p}
-        score = self.specificity.score_tokens(
-            (t for t in sentence if t.i not in skip), sentence, given
-        )
+        skip = slot_tokens(sentence) | {i for p in phrases for i in range(p.start, p.end)}
+        score = self.specificity.score(sentence, skip, given)
         if score >= SPECIFIC_SENTENCE:
             return "specific"
         if phrases:

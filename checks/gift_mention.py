@@ -11,7 +11,7 @@ from notelint.registry import Check
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import Matcher
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from notelint.findings import Finding
     from notelint.note import Note
@@ -87,19 +87,42 @@ _TOKEN_PHRASES = (
 )  # fmt: skip
 
 
-def _received(verb: Token) -> bool:
+_WORDS_KEY = "NL004_words"
+
+
+def _words(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's lower-case form and lower-case lemma, read once per Doc (cached in
+    ``doc.user_data``) from the Doc's arrays: every sentence looks at them, and making Token
+    objects for that costs more than the rest of the check."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        strings = doc.vocab.strings
+        lower_ids, lemma_ids = doc.to_array(["LOWER", "LEMMA"]).T.tolist()
+        words = ([strings[i] for i in lower_ids], [strings[i].lower() for i in lemma_ids])
+        doc.user_data[_WORDS_KEY] = words
+    return words
+
+
+def _gives(doc: Doc, start: int, end: int) -> bool:
+    """A giving verb among tokens start..end ("send", "bring"), not received or a noun."""
+    lowers, lemma_words = _words(doc)
+    return any(
+        lemma_words[i] in _GIVING and not (_received(lowers, i) or _is_noun(lowers, i))
+        for i in range(start, end)
+    )
+
+
+def _received(lowers: list[str], i: int) -> bool:
     """'You sent me home with croissants': the writer was given something, not giving it."""
-    doc = verb.doc
-    return verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ in {"me", "us"}
+    return i + 1 < len(lowers) and lowers[i + 1] in {"me", "us"}
 
 
-def _is_noun(word: Token) -> bool:
+def _is_noun(lowers: list[str], i: int) -> bool:
     """'the first part of the bake', 'a quick drop': a giving word used as a noun. A channel
     of sending ('in the mail', 'by post') still gives."""
-    doc = word.doc
-    if word.i == 0 or doc[word.i - 1].lower_ not in _DETERMINERS:
+    if i == 0 or lowers[i - 1] not in _DETERMINERS:
         return False
-    return word.i < 2 or doc[word.i - 2].lower_ not in {"in", "by", "through", "via"}
+    return i < 2 or lowers[i - 2] not in {"in", "by", "through", "via"}
 
 
 def _token_matcher(nlp: Language, patterns: list[list[dict[str, Any]]]) -> Matcher:
@@ -222,17 +245,19 @@ class GiftMention(Check):
         token_phrase = matched_spans(self.tokens, sentence)
         if token_phrase:
             return token_phrase[0]
-        words = {t.lower_ for t in sentence}
-        verbs = {t.lemma_.lower() for t in sentence if not (_received(t) or _is_noun(t))}
-        if not (words & _FIRST_PERSON and verbs & _GIVING):
+        doc, start, end = sentence.doc, sentence.start, sentence.end
+        if _FIRST_PERSON.isdisjoint(_words(doc)[0][start:end]) or not _gives(doc, start, end):
             return None
         intent = bool(matched_spans(self.intent, sentence))
-        others = matched_spans(self.others, sentence, longest=False)
         candidates = [
             *matched_spans(self.gifts, sentence),
             *(matched_spans(self.possible, sentence) if intent else []),
             *(s for s in matched_spans(self.produce, sentence) if intent or self._own(s)),
         ]
+        if not candidates:
+            return None
+        # The token matcher for other recipients runs only where there is a gift to give.
+        others = matched_spans(self.others, sentence, longest=False)
         given = (s for s in candidates if self._given(s, intent, others, work))
         return min(given, key=lambda s: s.start, default=None)
 

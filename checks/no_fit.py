@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from notelint.matching import load_terms, matched_spans, phrase_matcher
 from notelint.registry import Check
 
+from ._specificity import doc_sentences, words
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import Matcher, PhraseMatcher
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from notelint.findings import Finding
     from notelint.note import Note
@@ -130,11 +132,11 @@ _TIMES = [
     "opportunity", "note", "email", "message", "letter", "is", "was", "has", "would", "will",
 ]  # fmt: skip
 #: Punctuation that ends a phrase like "the new supervisor job".
-_PHRASE_STOPS = [".", ",", ";", ":", "!", "?"]
+_PHRASE_STOPS = {".", ",", ";", ":", "!", "?"}
 #: At most this many tokens from the determiner to the job noun ("the new night supervisor job").
 _ROLE_REACH = 5
 _PREPOSITIONS = ["with", "on", "for", "to", "in", "at", "into", "onto", "about", "around"]
-_DETERMINERS = ["your", "the", "this", "that", "these", "those"]
+_DETERMINERS = {"your", "the", "this", "that", "these", "those"}
 # After a verb: the writer's own interview day ("I introduced myself", "I wrote down").
 _NOT_DEEDS_AFTER = {"myself", "yourself", "down"}
 # Cues that are deeds of some day, which may be the interview day ("I tested your app today").
@@ -152,6 +154,10 @@ _STOCK_WINDOW = 6
 _MIN_ECHO = 4
 #: How many sentences away a link to the job may be from the experience it explains.
 _LINK_REACH = 2
+#: Labels of the token shapes that are no experience cue, by their group in ``Shapes``.
+_GROUPS = {"ROLE": "roles", "THAT": "roles", "QUESTION": "questions", "ANSWER": "answers"}
+_GROUP_NAMES = ("experience", "roles", "questions", "answers")
+_SHAPES_KEY = "notelint_fit_shapes"
 
 
 class NoFit(Check):
@@ -211,24 +217,13 @@ class NoFit(Check):
         self.not_plans = phrase_matcher(
             self.nlp, _with_capitals(load_terms("fit_not_plans")), attr="LEMMA"
         )
-        self.experience = _experience_matcher(
-            self.nlp,
-            load_terms("fit_experience_verbs"),
-            load_terms("fit_plan_verbs"),
-            load_terms("fit_not_work_verbs"),
-            load_terms("fit_own_work_nouns"),
-            load_terms("fit_experience_degrees"),
-        )
-        self.roles = _role_matcher(self.nlp, load_terms("fit_organisations"))
-        self.questions, self.answers = _answer_matchers(self.nlp)
-        self.determiners = _word_matcher(self.nlp, _DETERMINERS, "LOWER")
+        self.shapes = Shapes(self.nlp)
         self.role_nouns = _word_matcher(self.nlp, load_terms("fit_role_nouns"), "LEMMA")
-        self.phrase_stops = _word_matcher(self.nlp, _PHRASE_STOPS, "ORTH")
         self._phrase_lemmas: dict[str, list[str]] = {}
         self.stock_words = frozenset(w.lower() for w in load_terms("stock_words"))
 
     def check(self, note: Note) -> Iterator[Finding]:
-        every = list(note.doc.sents)
+        every = doc_sentences(note.doc)
         sentences = _content_sentences(note, every)
         if not sentences:
             return
@@ -303,8 +298,11 @@ class NoFit(Check):
         return any(own & self._content_words(other) for other in others)
 
     def _content_words(self, span: Span) -> set[str]:
+        w = words(span.doc)
         return {
-            t.lemma_.lower() for t in span if t.is_alpha and len(t) >= _MIN_ECHO and not t.is_stop
+            w.lemma[i]
+            for i in range(span.start, span.end)
+            if w.alpha[i] and w.size[i] >= _MIN_ECHO and not w.stop[i]
         } - self.stock_words
 
     def _links(self, sentence: Span, note: Note) -> bool:
@@ -312,25 +310,42 @@ class NoFit(Check):
         (or asked: "you were curious how I'd cost the menu")."""
         return bool(
             matched_spans(self.role_phrases, sentence)
-            or matched_spans(self.questions, sentence)
+            or self.shapes.within("longest_questions", sentence)
             or any(
-                _after_preposition(span, sentence)
-                for span in matched_spans(self.roles, sentence, longest=False)
+                _after_preposition(span, sentence) for span in self.shapes.within("roles", sentence)
             )
-            or _names_role(
-                matched_spans(self.determiners, sentence, longest=False),
-                matched_spans(self.role_nouns, sentence, longest=False),
-                matched_spans(self.phrase_stops, sentence, longest=False),
-            )
+            or self._names_role(sentence)
             or self._mentions_context(sentence, note)
+        )
+
+    def _names_role(self, sentence: Span) -> bool:
+        """A determiner followed within ``_ROLE_REACH`` tokens by a job noun, with no
+        punctuation between: "the supervisor job", "your evening shift", "the gap".
+
+        The job nouns (many, by lemma) come from a matcher; the few determiners and stops
+        are looked up in the sentence's words, and only when it has a job noun.
+        """
+        nouns = [noun.start for noun in matched_spans(self.role_nouns, sentence, longest=False)]
+        if not nouns:
+            return False
+        w = words(sentence.doc)
+        tokens = range(sentence.start, sentence.end)
+        dets = [i for i in tokens if w.lower[i] in _DETERMINERS]
+        stops = [i for i in tokens if w.text[i] in _PHRASE_STOPS]
+        return any(
+            0 < noun - det <= _ROLE_REACH and not any(det < stop < noun for stop in stops)
+            for det in dets
+            for noun in nouns
         )
 
     def _mentions_context(self, sentence: Span, note: Note) -> bool:
         """A topic, the role or the company from the front matter appears in the sentence."""
         context = note.context
-        words = [t.lemma_.lower() for t in sentence if not t.is_space and not t.is_punct]
+        w = words(sentence.doc)
+        tokens = range(sentence.start, sentence.end)
+        lemmas = [w.lemma[i] for i in tokens if not (w.space[i] or w.punct[i])]
         for phrase in (*context.topics, context.role or ""):
-            if phrase and _contains(words, self._lemmas(phrase)):
+            if phrase and _contains(lemmas, self._lemmas(phrase)):
                 return True
         return bool(context.company) and _company_named(sentence, context.company or "")
 
@@ -354,7 +369,7 @@ class NoFit(Check):
         doc = note.doc
         cues = [
             (span.label_, span, _sentence_start(starts, span.start))
-            for span in matched_spans(self.experience, doc, longest=False)
+            for span in self.shapes.all("experience", doc)
         ]
         cues += [
             ("PHRASE", span, _sentence_start(starts, span.start))
@@ -389,12 +404,12 @@ class NoFit(Check):
         """
         doc = note.doc
         asked: list[tuple[int, int, int]] = []
-        for question in matched_spans(self.questions, doc, longest=False):
+        for question in self.shapes.all("questions", doc):
             index = bisect.bisect_right(starts, question.start)
             following = starts[index] if index < len(starts) else len(doc)
             asked.append((starts[index - 1], question.end, following))
         answers = []
-        for span in matched_spans(self.answers, doc, longest=False):
+        for span in self.shapes.all("answers", doc):
             start = _sentence_start(starts, span.start)
             if any(
                 (start == own and end <= span.start) or start == following
@@ -404,14 +419,68 @@ class NoFit(Check):
         return answers
 
 
-def _answer_matchers(nlp: Language) -> tuple[Matcher, Matcher]:
-    """The interviewer's question about the writer's plan ("you asked how I'd"), and the
-    writer's "I'd" + verb that may answer it."""
-    from spacy.matcher import Matcher
+class Shapes:
+    """All of NL007's token shapes in one Matcher, run once per Doc and split by label.
 
+    A Matcher call walks the whole Doc and makes a Token object for each of its words, so
+    four matchers (the writer's experience, the team's work, the interviewer's question about
+    a plan, the answer to it) cost four walks; one Matcher with each shape under its own
+    label costs one. Its matches are grouped: "experience", "roles", "questions" and
+    "answers", plus "longest_questions" (the longest where questions overlap).
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import Matcher
+
+        self.matcher = Matcher(nlp.vocab)
+        _add_experience(
+            self.matcher,
+            load_terms("fit_experience_verbs"),
+            load_terms("fit_plan_verbs"),
+            load_terms("fit_not_work_verbs"),
+            load_terms("fit_own_work_nouns"),
+            load_terms("fit_experience_degrees"),
+        )
+        _add_roles(self.matcher, load_terms("fit_organisations"))
+        _add_answers(self.matcher)
+
+    def all(self, group: str, doc: Doc) -> list[Span]:
+        """The group's matches in the Doc, in order of their start."""
+        return list(self._groups(doc)[group][0])
+
+    def within(self, group: str, sentence: Span) -> list[Span]:
+        """The group's matches inside a sentence, as ``matched_spans`` finds them."""
+        spans, starts = self._groups(sentence.doc)[group]
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end)
+        return [s for s in spans[first:last] if s.end <= sentence.end]
+
+    def _groups(self, doc: Doc) -> dict[str, tuple[list[Span], list[int]]]:
+        """The matches of each group with their starts, kept in the Doc's ``user_data``."""
+        from spacy.util import filter_spans
+
+        cache = doc.user_data.setdefault(_SHAPES_KEY, {})
+        if id(self) not in cache:
+            groups: dict[str, list[Span]] = {group: [] for group in _GROUP_NAMES}
+            for span in sorted(self.matcher(doc, as_spans=True), key=lambda s: s.start):
+                groups[_GROUPS.get(span.label_, "experience")].append(span)
+            longest = filter_spans(groups["questions"])
+            groups["longest_questions"] = sorted(longest, key=lambda s: s.start)
+            cache[id(self)] = {
+                group: (spans, [s.start for s in spans]) for group, spans in groups.items()
+            }
+        return cache[id(self)]
+
+
+def _add_answers(matcher: Matcher) -> None:
+    """The interviewer's question about the writer's plan ("you asked how I'd"), and the
+    writer's "I'd" + verb that may answer it.
+
+    One pattern with an ``IN`` set, not one per word of asking: each pattern adds a state at
+    every token of the Doc, and nine of them cost more than one set look-up per token.
+    """
     modal = {"LOWER": {"IN": _MODALS}}
-    questions = Matcher(nlp.vocab)
-    questions.add(
+    matcher.add(
         "QUESTION",
         [
             [
@@ -423,8 +492,7 @@ def _answer_matchers(nlp: Language) -> tuple[Matcher, Matcher]:
             ]
         ],
     )
-    answers = Matcher(nlp.vocab)
-    answers.add(
+    matcher.add(
         "ANSWER",
         [
             [
@@ -435,7 +503,6 @@ def _answer_matchers(nlp: Language) -> tuple[Matcher, Matcher]:
             ]
         ],
     )
-    return questions, answers
 
 
 _SUGGESTION = (
@@ -450,18 +517,15 @@ def _with_capitals(terms: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(v for t in terms for v in (t, t[:1].upper() + t[1:])))
 
 
-def _experience_matcher(
-    nlp: Language,
+def _add_experience(
+    matcher: Matcher,
     done: Sequence[str],
     planned: Sequence[str],
     not_work: Sequence[str],
     own_work: Sequence[str],
     degrees: Sequence[str],
-) -> Matcher:
+) -> None:
     """Token shapes of the writer's own work: "I've led", "I'd start by", "my five years at"."""
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(nlp.vocab)
     fillers = {"LOWER": {"IN": _FILLERS}, "OP": "*"}
     now = {"LOWER": {"IN": ["currently", "still", "now"]}}
     word = {"IS_PUNCT": False, "OP": "?"}
@@ -635,7 +699,6 @@ def _experience_matcher(
         "EMPLOYER",
         [[{"LOWER": "at"}, _NAME_PART, {"LOWER": ",", "OP": "?"}, _I_OR_WE]],
     )
-    return matcher
 
 
 def _word_parts(words: Sequence[str]) -> list[str]:
@@ -645,23 +708,19 @@ def _word_parts(words: Sequence[str]) -> list[str]:
     return sorted({*parts, "-", "and", ","})
 
 
-def _role_matcher(nlp: Language, organisations: Sequence[str]) -> Matcher:
+def _add_roles(matcher: Matcher, organisations: Sequence[str]) -> None:
     """Short token shapes that name the team's work: "your queue", "this rota", "that backlog"
     (THAT counts after a preposition: "with that backlog"; see ``_after_preposition``), and
     the formal "the firm's expansion", "the trust's waiting lists".
 
     First tokens are single words, not ``IN`` sets: a set is a Python call at every token.
     """
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(nlp.vocab)
     not_time = {"IS_ALPHA": True, "LOWER": {"NOT_IN": _TIMES}}
     matcher.add("ROLE", [[{"LOWER": "your"}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": _COURTESIES}}]])
     matcher.add("ROLE", [[{"LOWER": word}, not_time] for word in ("this", "these", "those")])
     matcher.add("THAT", [[{"LOWER": "that"}, not_time]])
     owner = [{"LEMMA": {"IN": list(organisations)}}, {"LOWER": {"IN": ["'s", "’s", "'"]}}]
     matcher.add("ROLE", [[{"LOWER": "the"}, *owner]])
-    return matcher
 
 
 def _word_matcher(nlp: Language, words: Sequence[str], attr: str) -> PhraseMatcher:
@@ -678,17 +737,6 @@ def _word_matcher(nlp: Language, words: Sequence[str], attr: str) -> PhraseMatch
         patterns.append(doc)
     matcher.add("WORD", patterns)
     return matcher
-
-
-def _names_role(dets: list[Span], nouns: list[Span], stops: list[Span]) -> bool:
-    """A determiner followed within ``_ROLE_REACH`` tokens by a job noun, with no punctuation
-    between: "the supervisor job", "your evening shift", "the gap"."""
-    return any(
-        0 < noun.start - det.start <= _ROLE_REACH
-        and not any(det.start < stop.start < noun.start for stop in stops)
-        for det in dets
-        for noun in nouns
-    )
 
 
 def _after_preposition(span: Span, sentence: Span) -> bool:

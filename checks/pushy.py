@@ -11,8 +11,7 @@ from notelint.registry import Check
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from notelint.findings import Finding
     from notelint.note import Note
@@ -300,14 +299,6 @@ _RESTATING = {
 }  # fmt: skip
 
 
-def _matcher(nlp: Language, patterns: list[Pattern]) -> Matcher:
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(nlp.vocab)
-    matcher.add("P", patterns)
-    return matcher
-
-
 class Pushy(Check):
     """Flags a note that pushes the interviewer: for a decision, a date, a meeting or a reply.
 
@@ -371,23 +362,23 @@ class Pushy(Check):
         self.meetings = phrase_matcher(
             self.nlp, self.word_list("pushy_meetings", "extra-meetings"), "NORM"
         )
-        self.visits = _matcher(self.nlp, _VISITS)
-        self.booking_call = _matcher(self.nlp, _BOOKING_CALL)
+        self.visits = _GatedMatcher(self.nlp, "P", _VISITS)
+        self.booking_call = _GatedMatcher(self.nlp, "P", _BOOKING_CALL)
         self.screens = phrase_matcher(
             self.nlp, self.word_list("pushy_screens", "extra-screens"), "NORM"
         )
         self.releases = phrase_matcher(
             self.nlp, self.word_list("pushy_releases", "extra-releases"), "NORM"
         )
-        self.set_for_me = _matcher(self.nlp, _SET_FOR_ME)
-        self.chase_patterns = _matcher(self.nlp, _CHASE)
-        self.demands = _matcher(self.nlp, _DEMANDS)
-        self.requests = _matcher(self.nlp, _REQUESTS)
-        self.deadlines = _matcher(self.nlp, _DEADLINE)
-        self.pace = _matcher(self.nlp, _PACE)
-        self.wish = _matcher(self.nlp, _WISH)
-        self.soon = _matcher(self.nlp, _SOON)
-        self.deference = _matcher(self.nlp, _DEFERENCE)
+        self.set_for_me = _GatedMatcher(self.nlp, "P", _SET_FOR_ME)
+        self.chase_patterns = _GatedMatcher(self.nlp, "P", _CHASE)
+        self.demands = _GatedMatcher(self.nlp, "P", _DEMANDS)
+        self.requests = _GatedMatcher(self.nlp, "P", _REQUESTS)
+        self.deadlines = _GatedMatcher(self.nlp, "P", _DEADLINE)
+        self.pace = _GatedMatcher(self.nlp, "P", _PACE)
+        self.wish = _GatedMatcher(self.nlp, "P", _WISH)
+        self.soon = _GatedMatcher(self.nlp, "P", _SOON)
+        self.deference = _GatedMatcher(self.nlp, "P", _DEFERENCE)
 
     def check(self, note: Note) -> Iterator[Finding]:
         screened = bool(self.screens(note.doc))
@@ -407,7 +398,7 @@ class Pushy(Check):
             )
 
     def _chase(self, sentence: Span) -> tuple[Span, str] | None:
-        spans = matched_spans(self.chasing, sentence) + _spans(self.chase_patterns, sentence)
+        spans = matched_spans(self.chasing, sentence) + self.chase_patterns.spans(sentence)
         spans = [s for s in spans if not _from_elsewhere(s)]
         return (spans[0], "chase") if spans else None
 
@@ -418,14 +409,14 @@ class Pushy(Check):
         been asked to answer by the 4th; could you let me know…"), or when the writer lets the
         reader off in the same breath ("…before then? If not, I understand").
         """
-        demands = _spans(self.demands, sentence)
+        demands = self.demands.spans(sentence)
         if demands:
             return demands[0], "demand"
         doc = sentence.doc
-        for deadline in _spans(self.deadlines, sentence):
+        for deadline in self.deadlines.spans(sentence):
             if _restates(doc[sentence.start : deadline.start]):
                 continue
-            for request in _spans(self.requests, sentence):
+            for request in self.requests.spans(sentence):
                 if (
                     deadline.start >= request.end
                     and not _offers(doc[request.end : sentence.end])
@@ -438,7 +429,7 @@ class Pushy(Check):
     def _set_for_writer(self, request: Span, deadline: Span) -> bool:
         """The date is the writer's own to meet: a cue for it overlaps or follows the request."""
         window = request.doc[request.sent.start : deadline.start]
-        cues = matched_spans(self.set_for_me, window, longest=False)
+        cues = self.set_for_me.spans(window, longest=False)
         return any(cue.end > request.start for cue in cues)
 
     def _released(self, rest: Span, following: list[Span]) -> bool:
@@ -446,21 +437,22 @@ class Pushy(Check):
         return any(matched_spans(self.releases, part) for part in [rest, *following])
 
     def _meeting(self, sentence: Span, screened: bool) -> tuple[Span, str] | None:
-        """An ask for the next meeting on the writer's schedule (or any ask, after a screen)."""
-        if _spans(self.deference, sentence):
-            return None
-        booking = _spans(self.booking_call, sentence)
-        if booking:
-            return booking[0], "meeting"
+        """An ask for the next meeting on the writer's schedule (or any ask, after a screen).
+
+        The deference test comes after the cheaper ones that rule most sentences out.
+        """
+        booking = self.booking_call.spans(sentence)
         meetings = sorted(
-            matched_spans(self.meetings, sentence) + _spans(self.visits, sentence),
+            matched_spans(self.meetings, sentence) + self.visits.spans(sentence),
             key=lambda s: s.start,
         )
-        if not meetings:
+        if not (booking or meetings) or self.deference.spans(sentence):
             return None
-        cues = _spans(self.pace, sentence)
-        if not cues and (screened or _spans(self.soon, sentence)):
-            cues = _spans(self.wish, sentence)
+        if booking:
+            return booking[0], "meeting"
+        cues = self.pace.spans(sentence)
+        if not cues and (screened or self.soon.spans(sentence)):
+            cues = self.wish.spans(sentence)
         if not cues:
             return None
         start = min(cues[0].start, meetings[0].start)
@@ -482,11 +474,6 @@ def _from_elsewhere(span: Span) -> bool:
     return bool(set(whom) & _OTHERS)
 
 
-def _spans(matcher: Matcher, sentence: Span) -> list[Span]:
-    """The longest matches inside the sentence, from the matcher's one run over the Doc."""
-    return matched_spans(matcher, sentence)
-
-
 def _offers(rest: Span) -> bool:
     """The request is an offer: 'let me know if you'd like the references by Friday'."""
     words = [t.norm_ for t in rest]
@@ -502,6 +489,87 @@ def _restates(before: Span) -> bool:
     words = [t.norm_ for t in before]
     knows = any(a in {"i", "we", "you"} and b == "know" for a, b in pairwise(words))
     return knows or any(w in _RESTATING for w in words)
+
+
+_WORDS_KEY = "NL009_words"
+_GATES_KEY = "NL009_gates"
+_SETS_KEY = "NL009_word_sets"
+
+
+#: The token attributes the gates read, in the order of ``_words``.
+_ATTRS = ("NORM", "LEMMA")
+
+
+def _words(doc: Doc) -> list[list[int]]:
+    """The Doc's NORM and LEMMA ids, token by token, read once per Doc (cached in
+    ``doc.user_data``): set lookups on them cost nothing next to making Token objects."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        words = doc.to_array(list(_ATTRS)).T.tolist()
+        doc.user_data[_WORDS_KEY] = words
+    return words
+
+
+def _word_sets(doc: Doc, start: int, end: int) -> list[set[int]]:
+    """The NORM and LEMMA ids of tokens start..end as sets, made once per span for all the
+    matchers that ask."""
+    cache = doc.user_data.setdefault(_SETS_KEY, {})
+    if (start, end) not in cache:
+        cache[start, end] = [set(ids[start:end]) for ids in _words(doc)]
+    return cache[start, end]
+
+
+class _GatedMatcher:
+    """A token Matcher that skips a Doc, or a sentence, lacking a word its patterns need.
+
+    The Matcher costs time for every token and pattern, even in the many notes where nothing
+    can match; whether a note or sentence has "again" or "by" at all is a set lookup. Only
+    tokens a match cannot skip (no "OP", or "+") with NORM or LEMMA values count, so the gate
+    never hides a match, and matches are those of the Matcher's one run over the Doc.
+    """
+
+    def __init__(self, nlp: Language, label: str, patterns: list[Pattern]) -> None:
+        from spacy.matcher import Matcher
+
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add(label, patterns)
+        self.needs = [_needed_words(pattern) for pattern in patterns]
+
+    def spans(self, sentence: Span, *, longest: bool = True) -> list[Span]:
+        """The matches inside ``sentence``, as ``matched_spans`` gives them."""
+        doc = sentence.doc
+        possible = doc.user_data.setdefault(_GATES_KEY, {})
+        if id(self) not in possible:
+            possible[id(self)] = self._possible(doc, 0, len(doc))
+        if not (possible[id(self)] and self._possible(doc, sentence.start, sentence.end)):
+            return []
+        return matched_spans(self.matcher, sentence, longest=longest)
+
+    def _possible(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether tokens start..end have, for some pattern, a word for each token it needs."""
+        words = _word_sets(doc, start, end)
+        return any(
+            all(not ids.isdisjoint(words[attr]) for attr, ids in needs) for needs in self.needs
+        )
+
+
+def _needed_words(pattern: Pattern) -> list[tuple[int, frozenset[int]]]:
+    """For each token of a pattern that a match must have, the NORM or LEMMA ids it allows
+    (with the attribute's place in ``_ATTRS``)."""
+    from spacy.strings import get_string_id
+
+    needs = []
+    for token in pattern:
+        if token.get("OP") not in (None, "+"):
+            continue
+        for attr, name in enumerate(_ATTRS):
+            value = token.get(name)
+            if isinstance(value, str):
+                needs.append((attr, frozenset([get_string_id(value)])))
+            elif isinstance(value, dict) and "IN" in value:
+                needs.append((attr, frozenset(get_string_id(v) for v in value["IN"])))
+    # Short sets first: they are the rare words that settle most notes at once.
+    return sorted(needs, key=lambda need: len(need[1]))
 
 
 #: Per kind of pushing: the message (around the quoted words) and the suggestion.

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.matching import matched_spans, phrase_matcher
+from notelint.matching import GATE_ATTRS, GatedMatcher, matched_spans, phrase_matcher, word_ids
 from notelint.registry import Check
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
     from notelint.findings import Finding
     from notelint.note import Note
@@ -299,8 +298,8 @@ class ApologyOrPlea(Check):
         self.pleas = phrase_matcher(
             self.nlp, self.word_list("apology_pleas", "extra-pleas"), attr="NORM"
         )
-        self.plea_patterns = _GatedMatcher(self.nlp, "PLEA", _plea_patterns())
-        self.verdicts = _GatedMatcher(self.nlp, "VERDICT", _VERDICT_PATTERNS)
+        self.plea_patterns = GatedMatcher(self.nlp, "PLEA", _plea_patterns())
+        self.verdicts = GatedMatcher(self.nlp, "VERDICT", _VERDICT_PATTERNS)
         self.interview_ids = {self.nlp.vocab.strings.add(w) for w in _INTERVIEW_WORDS}
 
     def check(self, note: Note) -> Iterator[Finding]:
@@ -369,7 +368,7 @@ class ApologyOrPlea(Check):
         verdicts = self.verdicts.spans(sentence, longest=False)
         if verdicts:
             return max(verdicts, key=len), "admission"
-        norms = _words(sentence.doc)[_ATTRS.index("NORM")]
+        norms = word_ids(sentence.doc)[GATE_ATTRS.index("NORM")]
         if self.interview_ids.isdisjoint(norms[sentence.start : sentence.end]):
             return None
         for failure in matched_spans(self.failures, sentence):
@@ -379,87 +378,6 @@ class ApologyOrPlea(Check):
                 first = next(t for t in window if t.norm_ in _FIRST_PERSON)
                 return doc[first.i : failure.end], "admission"
         return None
-
-
-_WORDS_KEY = "NL008_words"
-_GATES_KEY = "NL008_gates"
-_SETS_KEY = "NL008_word_sets"
-
-
-#: The token attributes the gates read, in the order of ``_words``.
-_ATTRS = ("NORM", "LEMMA")
-
-
-def _words(doc: Doc) -> list[list[int]]:
-    """The Doc's NORM and LEMMA ids, token by token, read once per Doc (cached in
-    ``doc.user_data``): set lookups on them cost nothing next to making Token objects."""
-    words = doc.user_data.get(_WORDS_KEY)
-    if words is None:
-        words = doc.to_array(list(_ATTRS)).T.tolist()
-        doc.user_data[_WORDS_KEY] = words
-    return words
-
-
-def _word_sets(doc: Doc, start: int, end: int) -> list[set[int]]:
-    """The NORM and LEMMA ids of tokens start..end as sets, made once per span for all the
-    matchers that ask."""
-    cache = doc.user_data.setdefault(_SETS_KEY, {})
-    if (start, end) not in cache:
-        cache[start, end] = [set(ids[start:end]) for ids in _words(doc)]
-    return cache[start, end]
-
-
-class _GatedMatcher:
-    """A token Matcher that skips a Doc, or a sentence, lacking a word its patterns need.
-
-    The Matcher costs time for every token and pattern, even in the many notes where nothing
-    can match; whether a note or sentence has "chance" or "again" at all is a set lookup. Only
-    tokens a match cannot skip (no "OP", or "+") with NORM or LEMMA values count, so the gate
-    never hides a match, and matches are those of the Matcher's one run over the Doc.
-    """
-
-    def __init__(self, nlp: Language, label: str, patterns: list[list[dict[str, Any]]]) -> None:
-        from spacy.matcher import Matcher
-
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add(label, patterns)
-        self.needs = [_needed_words(pattern) for pattern in patterns]
-
-    def spans(self, sentence: Span, *, longest: bool = True) -> list[Span]:
-        """The matches inside ``sentence``, as ``matched_spans`` gives them."""
-        doc = sentence.doc
-        possible = doc.user_data.setdefault(_GATES_KEY, {})
-        if id(self) not in possible:
-            possible[id(self)] = self._possible(doc, 0, len(doc))
-        if not (possible[id(self)] and self._possible(doc, sentence.start, sentence.end)):
-            return []
-        return matched_spans(self.matcher, sentence, longest=longest)
-
-    def _possible(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether tokens start..end have, for some pattern, a word for each token it needs."""
-        words = _word_sets(doc, start, end)
-        return any(
-            all(not ids.isdisjoint(words[attr]) for attr, ids in needs) for needs in self.needs
-        )
-
-
-def _needed_words(pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
-    """For each token of a pattern that a match must have, the NORM or LEMMA ids it allows
-    (with the attribute's place in ``_ATTRS``)."""
-    from spacy.strings import get_string_id
-
-    needs = []
-    for token in pattern:
-        if token.get("OP") not in (None, "+"):
-            continue
-        for attr, name in enumerate(_ATTRS):
-            value = token.get(name)
-            if isinstance(value, str):
-                needs.append((attr, frozenset([get_string_id(value)])))
-            elif isinstance(value, dict) and "IN" in value:
-                needs.append((attr, frozenset(get_string_id(v) for v in value["IN"])))
-    # Short sets first: they are the rare words that settle most notes at once.
-    return sorted(needs, key=lambda need: len(need[1]))
 
 
 def _from_writer(span: Span, sentence: Span) -> Span:

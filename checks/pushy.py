@@ -6,12 +6,11 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.matching import matched_spans, phrase_matcher
+from notelint.matching import GatedMatcher, matched_spans, phrase_matcher
 from notelint.registry import Check
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
     from notelint.findings import Finding
     from notelint.note import Note
@@ -362,23 +361,23 @@ class Pushy(Check):
         self.meetings = phrase_matcher(
             self.nlp, self.word_list("pushy_meetings", "extra-meetings"), "NORM"
         )
-        self.visits = _GatedMatcher(self.nlp, "P", _VISITS)
-        self.booking_call = _GatedMatcher(self.nlp, "P", _BOOKING_CALL)
+        self.visits = GatedMatcher(self.nlp, "P", _VISITS)
+        self.booking_call = GatedMatcher(self.nlp, "P", _BOOKING_CALL)
         self.screens = phrase_matcher(
             self.nlp, self.word_list("pushy_screens", "extra-screens"), "NORM"
         )
         self.releases = phrase_matcher(
             self.nlp, self.word_list("pushy_releases", "extra-releases"), "NORM"
         )
-        self.set_for_me = _GatedMatcher(self.nlp, "P", _SET_FOR_ME)
-        self.chase_patterns = _GatedMatcher(self.nlp, "P", _CHASE)
-        self.demands = _GatedMatcher(self.nlp, "P", _DEMANDS)
-        self.requests = _GatedMatcher(self.nlp, "P", _REQUESTS)
-        self.deadlines = _GatedMatcher(self.nlp, "P", _DEADLINE)
-        self.pace = _GatedMatcher(self.nlp, "P", _PACE)
-        self.wish = _GatedMatcher(self.nlp, "P", _WISH)
-        self.soon = _GatedMatcher(self.nlp, "P", _SOON)
-        self.deference = _GatedMatcher(self.nlp, "P", _DEFERENCE)
+        self.set_for_me = GatedMatcher(self.nlp, "P", _SET_FOR_ME)
+        self.chase_patterns = GatedMatcher(self.nlp, "P", _CHASE)
+        self.demands = GatedMatcher(self.nlp, "P", _DEMANDS)
+        self.requests = GatedMatcher(self.nlp, "P", _REQUESTS)
+        self.deadlines = GatedMatcher(self.nlp, "P", _DEADLINE)
+        self.pace = GatedMatcher(self.nlp, "P", _PACE)
+        self.wish = GatedMatcher(self.nlp, "P", _WISH)
+        self.soon = GatedMatcher(self.nlp, "P", _SOON)
+        self.deference = GatedMatcher(self.nlp, "P", _DEFERENCE)
 
     def check(self, note: Note) -> Iterator[Finding]:
         screened = bool(self.screens(note.doc))
@@ -489,87 +488,6 @@ def _restates(before: Span) -> bool:
     words = [t.norm_ for t in before]
     knows = any(a in {"i", "we", "you"} and b == "know" for a, b in pairwise(words))
     return knows or any(w in _RESTATING for w in words)
-
-
-_WORDS_KEY = "NL009_words"
-_GATES_KEY = "NL009_gates"
-_SETS_KEY = "NL009_word_sets"
-
-
-#: The token attributes the gates read, in the order of ``_words``.
-_ATTRS = ("NORM", "LEMMA")
-
-
-def _words(doc: Doc) -> list[list[int]]:
-    """The Doc's NORM and LEMMA ids, token by token, read once per Doc (cached in
-    ``doc.user_data``): set lookups on them cost nothing next to making Token objects."""
-    words = doc.user_data.get(_WORDS_KEY)
-    if words is None:
-        words = doc.to_array(list(_ATTRS)).T.tolist()
-        doc.user_data[_WORDS_KEY] = words
-    return words
-
-
-def _word_sets(doc: Doc, start: int, end: int) -> list[set[int]]:
-    """The NORM and LEMMA ids of tokens start..end as sets, made once per span for all the
-    matchers that ask."""
-    cache = doc.user_data.setdefault(_SETS_KEY, {})
-    if (start, end) not in cache:
-        cache[start, end] = [set(ids[start:end]) for ids in _words(doc)]
-    return cache[start, end]
-
-
-class _GatedMatcher:
-    """A token Matcher that skips a Doc, or a sentence, lacking a word its patterns need.
-
-    The Matcher costs time for every token and pattern, even in the many notes where nothing
-    can match; whether a note or sentence has "again" or "by" at all is a set lookup. Only
-    tokens a match cannot skip (no "OP", or "+") with NORM or LEMMA values count, so the gate
-    never hides a match, and matches are those of the Matcher's one run over the Doc.
-    """
-
-    def __init__(self, nlp: Language, label: str, patterns: list[Pattern]) -> None:
-        from spacy.matcher import Matcher
-
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add(label, patterns)
-        self.needs = [_needed_words(pattern) for pattern in patterns]
-
-    def spans(self, sentence: Span, *, longest: bool = True) -> list[Span]:
-        """The matches inside ``sentence``, as ``matched_spans`` gives them."""
-        doc = sentence.doc
-        possible = doc.user_data.setdefault(_GATES_KEY, {})
-        if id(self) not in possible:
-            possible[id(self)] = self._possible(doc, 0, len(doc))
-        if not (possible[id(self)] and self._possible(doc, sentence.start, sentence.end)):
-            return []
-        return matched_spans(self.matcher, sentence, longest=longest)
-
-    def _possible(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether tokens start..end have, for some pattern, a word for each token it needs."""
-        words = _word_sets(doc, start, end)
-        return any(
-            all(not ids.isdisjoint(words[attr]) for attr, ids in needs) for needs in self.needs
-        )
-
-
-def _needed_words(pattern: Pattern) -> list[tuple[int, frozenset[int]]]:
-    """For each token of a pattern that a match must have, the NORM or LEMMA ids it allows
-    (with the attribute's place in ``_ATTRS``)."""
-    from spacy.strings import get_string_id
-
-    needs = []
-    for token in pattern:
-        if token.get("OP") not in (None, "+"):
-            continue
-        for attr, name in enumerate(_ATTRS):
-            value = token.get(name)
-            if isinstance(value, str):
-                needs.append((attr, frozenset([get_string_id(value)])))
-            elif isinstance(value, dict) and "IN" in value:
-                needs.append((attr, frozenset(get_string_id(v) for v in value["IN"])))
-    # Short sets first: they are the rare words that settle most notes at once.
-    return sorted(needs, key=lambda need: len(need[1]))
 
 
 #: Per kind of pushing: the message (around the quoted words) and the suggestion.

@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -114,3 +114,84 @@ def matched_spans(
 def lemmas(span: Doc | Span) -> set[str]:
     """Lower-cased lemmas of a span's words, for cheap cue tests."""
     return {t.lemma_.lower() for t in span if not t.is_space and not t.is_punct}
+
+
+# -- gated token matchers ---------------------------------------------------------------------
+
+#: The token attributes the gates read, in the order of ``word_ids``.
+GATE_ATTRS = ("NORM", "LEMMA")
+_WORDS_KEY = "notelint_word_ids"
+_SETS_KEY = "notelint_word_sets"
+_GATES_KEY = "notelint_gates"
+
+
+def word_ids(doc: Doc) -> list[list[int]]:
+    """The Doc's NORM and LEMMA ids, token by token, read once per Doc (cached in
+    ``doc.user_data``): set lookups on them cost nothing next to making Token objects."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        words = doc.to_array(list(GATE_ATTRS)).T.tolist()
+        doc.user_data[_WORDS_KEY] = words
+    return words
+
+
+def _word_sets(doc: Doc, start: int, end: int) -> list[set[int]]:
+    """The NORM and LEMMA ids of tokens start..end as sets, made once per span for all the
+    matchers that ask."""
+    cache = doc.user_data.setdefault(_SETS_KEY, {})
+    if (start, end) not in cache:
+        cache[start, end] = [set(ids[start:end]) for ids in word_ids(doc)]
+    return cache[start, end]
+
+
+class GatedMatcher:
+    """A token Matcher that skips a Doc, or a sentence, lacking a word its patterns need.
+
+    The Matcher costs time for every token and pattern, even in the many notes where nothing
+    can match; whether a note or sentence has "chance" or "again" at all is a set lookup. Only
+    tokens a match cannot skip (no "OP", or "+") with NORM or LEMMA values count, so the gate
+    never hides a match, and matches are those of the Matcher's one run over the Doc.
+    """
+
+    def __init__(self, nlp: Language, label: str, patterns: list[list[dict[str, Any]]]) -> None:
+        from spacy.matcher import Matcher
+
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add(label, patterns)
+        self.needs = [_needed_words(pattern) for pattern in patterns]
+
+    def spans(self, sentence: Span, *, longest: bool = True) -> list[Span]:
+        """The matches inside ``sentence``, as ``matched_spans`` gives them."""
+        doc = sentence.doc
+        possible = doc.user_data.setdefault(_GATES_KEY, {})
+        if id(self) not in possible:
+            possible[id(self)] = self._possible(doc, 0, len(doc))
+        if not (possible[id(self)] and self._possible(doc, sentence.start, sentence.end)):
+            return []
+        return matched_spans(self.matcher, sentence, longest=longest)
+
+    def _possible(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether tokens start..end have, for some pattern, a word for each token it needs."""
+        words = _word_sets(doc, start, end)
+        return any(
+            all(not ids.isdisjoint(words[attr]) for attr, ids in needs) for needs in self.needs
+        )
+
+
+def _needed_words(pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
+    """For each token of a pattern that a match must have, the NORM or LEMMA ids it allows
+    (with the attribute's place in ``GATE_ATTRS``)."""
+    from spacy.strings import get_string_id
+
+    needs = []
+    for token in pattern:
+        if token.get("OP") not in (None, "+"):
+            continue
+        for attr, name in enumerate(GATE_ATTRS):
+            value = token.get(name)
+            if isinstance(value, str):
+                needs.append((attr, frozenset([get_string_id(value)])))
+            elif isinstance(value, dict) and "IN" in value:
+                needs.append((attr, frozenset(get_string_id(v) for v in value["IN"])))
+    # Short sets first: they are the rare words that settle most notes at once.
+    return sorted(needs, key=lambda need: len(need[1]))

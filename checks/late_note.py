@@ -68,7 +68,7 @@ class LateNote(Check):
                 yield self._late_draft(note, delay)
 
     def _late_sent(self, note: Note, delay: dt.timedelta) -> Finding:
-        start, end = _front_matter_line(note, "sent")
+        start, end = note.field_span("sent")
         return self.finding(
             note,
             start,
@@ -80,7 +80,7 @@ class LateNote(Check):
         )
 
     def _late_draft(self, note: Note, delay: dt.timedelta) -> Finding:
-        start, end = _front_matter_line(note, "interviewed")
+        start, end = note.field_span("interviewed")
         return self.finding(
             note,
             start,
@@ -128,19 +128,6 @@ def _is_date_only(note: Note, key: str) -> bool:
     if isinstance(raw, dt.datetime):
         return False
     return isinstance(raw, dt.date) or bool(_DATE_ONLY.fullmatch(str(raw).strip()))
-
-
-def _front_matter_line(note: Note, key: str) -> tuple[int, int]:
-    """Character span of a front matter field's line, or the body's first line without one."""
-    line = note.context.line_of(key)
-    text = note.source.text
-    if line is None:
-        start = note.layout.body[0]
-        end = text.find("\n", start)
-        return start, len(text) if end == -1 else end
-    lines = text.split("\n")
-    start = sum(len(previous) + 1 for previous in lines[: line - 1])
-    return start, start + len(lines[line - 1].rstrip("\r"))
 
 
 def _duration(delay: dt.timedelta) -> str:

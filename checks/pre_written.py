@@ -314,7 +314,7 @@ class PreWritten(Check):
             when = getattr(context, key)
             if when is None or not is_before(when, interviewed):
                 continue
-            start, end = _line_span(note, context.line_of(key))
+            start, end = note.field_span(key)
             yield self.finding(
                 note,
                 start,
@@ -451,19 +451,6 @@ def _dated_after(note: Note) -> bool:
 
 def _show(value: dt.datetime) -> str:
     return value.strftime("%Y-%m-%d") if is_bare_date(value) else value.strftime("%Y-%m-%d %H:%M")
-
-
-def _line_span(note: Note, line: int | None) -> tuple[int, int]:
-    """Characters of a front matter line; without one (a CLI flag), the first body line."""
-    text = note.source.text
-    if line is None:
-        start = note.layout.body[0]
-    else:
-        start = 0
-        for _ in range(line - 1):
-            start = text.index("\n", start) + 1
-    end = text.find("\n", start)
-    return start, len(text) if end < 0 else end
 
 
 def _trimmed(span: Span) -> Span:

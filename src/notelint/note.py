@@ -43,3 +43,11 @@ class Note:
         Computed once per note (every check asks), returned as a fresh list.
         """
         return list(self._body_sentences)
+
+    def field_span(self, key: str) -> tuple[int, int]:
+        """Characters of a front matter field's line, for findings about its value; without
+        one (the value came from a CLI flag), the note's first body line."""
+        line = self.context.line_of(key)
+        if line is None:
+            line, _ = self.source.position(self.layout.body[0])
+        return self.source.line_span(line)

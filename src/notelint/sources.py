@@ -68,6 +68,13 @@ class Source:
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Character offsets of a 1-based line, without its line break."""
+        starts = self._line_starts or _line_starts(self.text)
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return start, start + len(self.text[start:end].rstrip("\r"))
+
 
 def _line_starts(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in re.finditer("\n", text)))

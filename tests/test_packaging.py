@@ -25,11 +25,20 @@ pytestmark = pytest.mark.slow
 
 
 def _check_modules() -> list[str]:
-    return sorted(p.name for p in CHECKS.glob("*.py"))
+    """Every file of the checks package: ``__init__.py`` and each folder's module and cases."""
+    return sorted(
+        str(p.relative_to(CHECKS)) for p in [*CHECKS.glob("*.py"), *CHECKS.glob("*/*.*")]
+    )
 
 
 def _data_files() -> list[str]:
-    return sorted(p.name for p in (CHECKS / "data").glob("*.txt"))
+    """Every word list: the checks' own and the shared vocabulary."""
+    return sorted(
+        [
+            *(f"checks/{p.relative_to(CHECKS)}" for p in CHECKS.glob("*/data/*.txt")),
+            *(f"vocabulary/{p.name}" for p in (ROOT / "src/notelint/vocabulary").glob("*.txt")),
+        ]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +81,8 @@ def test_wheel_has_every_check_module(wheel: Path) -> None:
 def test_wheel_has_every_data_file(wheel: Path) -> None:
     names = _names(wheel)
     data = _data_files()
-    assert data, "checks/data has no word lists"
-    missing = [d for d in data if f"notelint/checks/data/{d}" not in names]
+    assert data, "no word lists found"
+    missing = [d for d in data if f"notelint/{d}" not in names]
     assert not missing, f"data files missing from the wheel: {missing}"
 
 
@@ -102,11 +111,12 @@ def test_wheel_finds_the_same_checks(wheel: Path, tmp_path: Path) -> None:
     code = (
         "import sys; sys.path.insert(0, sys.argv[1])\n"
         "import notelint, notelint.checks\n"
-        "from notelint.matching import load_terms\n"
+        "from notelint.matching import vocabulary\n"
         "from notelint.registry import all_checks\n"
         "assert notelint.__file__.startswith(sys.argv[1]), notelint.__file__\n"
         "assert notelint.checks.__path__[0].startswith(sys.argv[1])\n"
-        "assert load_terms('gifts')\n"
+        "assert vocabulary('titles')\n"
+        "assert all(c.terms is not None and c.folder.is_dir() for c in all_checks())\n"
         "print(' '.join(c.code for c in all_checks()))\n"
     )
     done = subprocess.run(

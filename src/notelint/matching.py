@@ -1,16 +1,29 @@
 """Shared tools for checks: word lists kept as data, and spaCy matchers built from them.
 
-Word lists live in ``notelint/checks/data/*.txt`` (one phrase a line, ``#`` comments), so that
-adding a stock phrase is a data change, and configuration can extend a list with ``extra-*``
-options. Matchers are built once per check instance, which the engine caches per process.
+Word lists are data, so that adding a stock phrase is a data change and configuration can extend
+a list with an ``extra-*`` option. A check's own lists live in its folder's ``data/``; the
+vocabulary several checks share (greetings, titles, months, modals, stock words) in
+``notelint/vocabulary/``. Every list, and every ``extra-*`` option, uses one syntax:
+
+- one phrase a line; ``#`` starts a comment;
+- ``(a|b)`` are alternatives and ``(a|)`` an optional word: ``(send|bring) (you |)a gift``;
+- a line starting with ``!`` is an exception: a match that overlaps it is dropped
+  ("gift" but not ``!gift for``);
+- ``@attr LEMMA`` (or ``LOWER``, ``NORM``) on a line of its own says which token attribute the
+  phrases are matched on, where a list states it; the check's default holds otherwise.
+
+Matchers are built once per check instance, which the engine keeps per process.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -20,14 +33,62 @@ if TYPE_CHECKING:
 
 
 _CACHE_KEY = "notelint_matches"
+_VOCABULARY = Path(__file__).parent / "vocabulary"
+_GROUP = re.compile(r"\(([^()]*)\)")
+
+
+@dataclass(frozen=True)
+class WordList:
+    """A parsed word list: phrases, exceptions, and the attribute it asks to be matched on."""
+
+    phrases: tuple[str, ...]
+    exceptions: tuple[str, ...] = ()
+    attr: str | None = None
+
+
+def expand(line: str) -> list[str]:
+    """Every phrase a line with ``(a|b)`` groups stands for, spaces tidied; groups may nest
+    (``(joining|working (for|with))``): the innermost are spelled out first."""
+    parts = _GROUP.split(line)
+    if len(parts) == 1:
+        return [" ".join(line.split())]
+    # split() with one capture group alternates text and group bodies.
+    choices = [[part] if i % 2 == 0 else part.split("|") for i, part in enumerate(parts)]
+    return [p for combo in itertools.product(*choices) for p in expand("".join(combo))]
+
+
+def parse_terms(lines: Iterable[str]) -> WordList:
+    """Parse lines in the word-list syntax (see the module's docstring)."""
+    phrases: list[str] = []
+    exceptions: list[str] = []
+    attr = None
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("@attr"):
+            attr = line.split(None, 1)[1].strip().upper()
+        elif line.startswith("!"):
+            exceptions.extend(expand(line[1:].strip()))
+        else:
+            phrases.extend(expand(line))
+    return WordList(tuple(dict.fromkeys(phrases)), tuple(dict.fromkeys(exceptions)), attr)
 
 
 @cache
-def load_terms(name: str) -> tuple[str, ...]:
-    """Read a word list shipped beside the checks (``data/<name>.txt``)."""
-    text = resources.files("notelint.checks").joinpath("data", f"{name}.txt").read_text("utf-8")
-    terms = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return tuple(t for t in terms if t)
+def read_word_list(path: Path) -> WordList:
+    """A word list file, parsed once per process."""
+    return parse_terms(path.read_text("utf-8").splitlines())
+
+
+def read_terms(path: Path) -> tuple[str, ...]:
+    """The phrases of a word list file (exceptions and the attribute are for rule kinds)."""
+    return read_word_list(path).phrases
+
+
+def vocabulary(name: str) -> tuple[str, ...]:
+    """A shared word list (``notelint/vocabulary/<name>.txt``): greetings, titles, months…"""
+    return read_terms(_VOCABULARY / f"{name}.txt")
 
 
 def phrase_matcher(

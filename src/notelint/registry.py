@@ -1,17 +1,21 @@
 """What a check is, and how the engine finds them all.
 
-A check is a class in a module of ``notelint.checks``: its metadata are class attributes and its
-docstring is its documentation (``notelint explain`` prints it, so docs cannot drift from code).
+A check is one folder (``checks/nl004_gift_mention/``): ``check.py`` holds a class whose metadata
+are class attributes and whose docstring is its documentation (``notelint explain`` prints it, so
+docs cannot drift from code); ``data/`` holds its word lists and ``cases.yml`` the sentences it
+must and must not fire on. Folders are discovered, so adding a check touches nothing else. Besides
+the shipped ``notelint.checks``, configuration may name more folders of checks (``check-paths``).
 A check builds its matchers once, in ``setup``, for the process's one pipeline.
 """
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import inspect
-import pkgutil
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from notelint.findings import Finding, Location, Severity
@@ -29,6 +33,10 @@ class Check:
     name: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str]
+    #: The point of the hiring advice the check encodes (``explain`` and SARIF's help print it).
+    advice: ClassVar[str] = ""
+    #: The check's folder, set by discovery: its ``data/`` and ``cases.yml`` live there.
+    folder: ClassVar[Path]
     #: Option names (as written in configuration) and their defaults.
     defaults: ClassVar[Mapping[str, Any]] = {}
 
@@ -46,15 +54,29 @@ class Check:
     def setup(self) -> None:
         """Build matchers and word lists; runs once per process."""
 
+    @classmethod
+    def terms(cls, data: str) -> tuple[str, ...]:
+        """A word list from the check's own ``data/<data>.txt`` (see ``matching.read_terms``)."""
+        from notelint.matching import read_terms
+
+        return read_terms(cls.folder / "data" / f"{data}.txt")
+
     def word_list(self, data: str, option: str) -> list[str]:
-        """A word list shipped in ``checks/data/<data>.txt``, extended by its ``extra-*`` option.
+        """A word list of the check's ``data/``, extended by its ``extra-*`` option.
 
         Word lists are data so that configuration can extend them without code, as Vale's
-        styles do.
+        styles do; the option's items use the same syntax as the file's lines.
         """
-        from notelint.matching import load_terms
+        from notelint.matching import parse_terms
 
-        return [*load_terms(data), *self.options[option]]
+        return [*self.terms(data), *parse_terms(self.options[option]).phrases]
+
+    def softened(self, soften: bool) -> Severity:
+        """The severity of a finding that matters less in some notes (a generic salutation when
+        the recipient's name is unknown, an unsent draft): information when ``soften``, unless
+        the user configured this check's severity, which always wins."""
+        configured = self.effective_severity != type(self).severity
+        return Severity.INFO if soften and not configured else self.effective_severity
 
     def check(self, note: Note) -> Iterable[Finding]:
         """Findings for one note."""
@@ -106,25 +128,64 @@ def location(note: Note, start: int, end: int) -> Location:
     return Location(note.path, line, column, end_line, end_column)
 
 
+_extra_dirs: list[Path] = []
+
+
+def use_check_dirs(dirs: Iterable[Path]) -> None:
+    """Add folders of local checks (configuration's ``check-paths``) to discovery."""
+    for folder in dirs:
+        folder = folder.resolve()
+        if not folder.is_dir():
+            raise NotADirectoryError(str(folder))
+        if folder not in _extra_dirs:
+            _extra_dirs.append(folder)
+            all_checks.cache_clear()
+
+
+def check_folders(root: Path) -> list[Path]:
+    """The check folders directly under ``root``: those holding a ``check.py``."""
+    return sorted(p.parent for p in root.glob("*/check.py") if not p.parent.name.startswith("_"))
+
+
 @cache
 def all_checks() -> tuple[type[Check], ...]:
-    """Every check shipped in ``notelint.checks``, sorted by code."""
+    """Every check, shipped or local, sorted by code."""
     import notelint.checks as package
 
-    found: list[type[Check]] = []
-    for module_info in pkgutil.iter_modules(package.__path__):
-        if module_info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{package.__name__}.{module_info.name}")
-        found.extend(
-            obj
-            for obj in vars(module).values()
-            if inspect.isclass(obj)
-            and issubclass(obj, Check)
-            and obj.__module__ == module.__name__
-            and hasattr(obj, "code")
-        )
-    return tuple(sorted(found, key=lambda c: c.code))
+    roots = [Path(next(iter(package.__path__))), *_extra_dirs]
+    found: dict[str, type[Check]] = {}
+    for root in roots:
+        for folder in check_folders(root):
+            for check in _load(folder, package.__name__ if root == roots[0] else None):
+                if check.code in found:
+                    raise ValueError(
+                        f"{folder}: code {check.code} is taken by {found[check.code].name}"
+                    )
+                found[check.code] = check
+    return tuple(found[code] for code in sorted(found))
+
+
+def _load(folder: Path, package: str | None) -> list[type[Check]]:
+    """The Check classes defined in ``folder/check.py``, each told its folder."""
+    name = f"{package or 'notelint_local_checks'}.{folder.name}.check"
+    module = sys.modules.get(name)
+    if module is None:
+        spec = importlib.util.spec_from_file_location(name, folder / "check.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    checks = [
+        obj
+        for obj in vars(module).values()
+        if inspect.isclass(obj)
+        and issubclass(obj, Check)
+        and obj.__module__ == name
+        and hasattr(obj, "code")
+    ]
+    for check in checks:
+        check.folder = folder
+    return checks
 
 
 def checks_by_code() -> dict[str, type[Check]]:

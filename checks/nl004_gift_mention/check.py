@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from notelint.matching import lemmas, lemmatized, matched_spans, phrase_matcher
-from notelint.registry import Check
+from notelint.kit import Check, lemmas, lemmatized, matched_spans, phrase_matcher, window
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span, Token
 
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
+
 
 _GIVING = {
     "send", "enclose", "attach", "include", "bring", "drop", "leave", "ship", "deliver",
@@ -139,8 +138,7 @@ def _reaches(cues: list[Span], index: int, reach: int) -> bool:
 
 
 def _before(span: Span, reach: int) -> list[Token]:
-    doc = span.doc
-    return [t for t in doc[max(span.sent.start, span.start - reach) : span.start] if not t.is_punct]
+    return [t for t in window(span, reach) if not t.is_punct]
 
 
 class GiftMention(Check):

@@ -10,15 +10,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.errors import NotelintError
-from notelint.matching import load_terms
-from notelint.registry import SetCheck, location
+from notelint.kit import NotelintError, SetCheck, location
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
+
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PERSON_SEPARATOR = re.compile(r"\s*(?:,|&|/|;|\band\b|\bor\b)\s*", re.I)
@@ -138,7 +136,7 @@ class PanelCopy(SetCheck):
         self.generic = {
             w.lower()
             for term in (
-                *load_terms("generic_recipients"),
+                *self.terms("generic_recipients"),
                 *self.options["extra-generic-recipients"],
             )
             for w in _NAME_WORD.findall(term)

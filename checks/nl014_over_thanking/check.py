@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.findings import Severity
-from notelint.matching import matched_spans, phrase_matcher
-from notelint.registry import Check
+from notelint.kit import Check, Severity, matched_spans, phrase_matcher, window
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
+
 
 # Words that stack on a superlative and make it gush: "truly amazing", "absolutely incredible".
 _INTENSIFIERS = {
@@ -139,8 +137,8 @@ class OverThanking(Check):
         found = []
         about_reader = any(t.norm_ in _READER for t in sentence)
         for span in matched_spans(self.flattery, sentence):
-            before = {t.norm_ for t in doc[max(sentence.start, span.start - 4) : span.start]}
-            close = {t.norm_ for t in doc[max(sentence.start, span.start - 2) : span.start]}
+            before = {t.norm_ for t in window(span, 4, within=sentence)}
+            close = {t.norm_ for t in window(span, 2, within=sentence)}
             if close & {"my", "our"} or (before & _OWN and not about_reader):
                 continue
             if span.end < sentence.end and doc[span.end].norm_ in _QUANTITIES:

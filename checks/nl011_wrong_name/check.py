@@ -8,25 +8,24 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.findings import Severity
-from notelint.lookup_lemmas import lemma_table
-from notelint.matching import load_terms
-from notelint.registry import Check
-
-from .generic_salutation import (
+from notelint.kit import (
     GREETINGS,
     GROUP_WORDS,
+    Check,
+    Severity,
     company_words,
-    generic_matcher,
+    generic_addressees,
+    lemma_table,
     salutation_span,
+    window,
 )
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span, Token
 
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
+
 
 _TITLES = {
     "mr", "ms", "mrs", "miss", "mx", "dr", "prof", "professor", "doctor", "sr", "sra", "herr",
@@ -271,15 +270,15 @@ class WrongName(Check):
     def setup(self) -> None:
         from spacy.matcher import Matcher
 
-        self.generic = generic_matcher(self)
+        self.generic = generic_addressees(self.nlp, [])
         pairs = [
             p.lower().split()
-            for p in [*load_terms("names_nicknames"), *self.options["extra-nicknames"]]
+            for p in [*self.terms("names_nicknames"), *self.options["extra-nicknames"]]
         ]
         self.nicknames = {frozenset(p) for p in pairs if len(p) == 2}
         self.not_companies = {
             t.lower()
-            for t in [*load_terms("names_not_companies"), *self.options["extra-not-companies"]]
+            for t in [*self.terms("names_not_companies"), *self.options["extra-not-companies"]]
         }
         self.dictionary = _common_words()
         self.targets = Matcher(self.nlp.vocab)
@@ -624,8 +623,7 @@ def _wants_to_work_there(label: str, span: Span) -> bool:
     if _named_as_place(span):
         return False
     if label == "would-at":
-        window = doc[max(span.sent.start, span.start - 14) : span.start]
-        words = {t.lower_ for t in window}
+        words = {t.lower_ for t in window(span, 14)}
         return bool(words & _WISHES and words & _WORK_WORDS)
     if label == "post-at":
         return span.start >= 2 and doc[span.start - 2].lower_ in _APPLIED_POSTS

@@ -6,14 +6,14 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.matching import matched_spans, phrase_matcher
-from notelint.registry import Check
-
-from ._specificity import (
+from notelint.kit import (
     SPECIFIC_SENTENCE,
     WEAK,
+    Check,
     content_sentences,
     conversation_cues,
+    matched_spans,
+    phrase_matcher,
     phrase_variants,
     slot_tokens,
 )
@@ -21,8 +21,8 @@ from ._specificity import (
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
+
 
 _QUOTED = 3
 

@@ -7,15 +7,13 @@ from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.context import is_bare_date, is_before
-from notelint.matching import load_terms, phrase_matcher
-from notelint.registry import Check
+from notelint.kit import Check, is_bare_date, is_before, phrase_matcher, window
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
+
 
 Pattern = list[dict[str, Any]]
 
@@ -298,7 +296,7 @@ class PreWritten(Check):
             self.matchers[label].add(label, patterns)
         terms = self.word_list("prewritten_phrases", "extra-phrases")
         self.departures = phrase_matcher(self.nlp, terms, attr="LOWER", label="DEPARTURE")
-        self.past = phrase_matcher(self.nlp, load_terms("prewritten_past"), label="PAST")
+        self.past = phrase_matcher(self.nlp, self.terms("prewritten_past"), label="PAST")
 
     def check(self, note: Note) -> Iterator[Finding]:
         yield from self._from_dates(note)
@@ -469,8 +467,7 @@ def _continues_elsewhere(span: Span) -> bool:
 
 def _after_past_auxiliary(span: Span) -> bool:
     """'I was excited to meet the team today' is about a meeting that happened."""
-    doc = span.doc
-    before = doc[max(span.sent.start, span.start - 3) : span.start]
+    before = window(span, 3)
     return any(t.lower_ in _PAST_AUXILIARIES for t in before)
 
 

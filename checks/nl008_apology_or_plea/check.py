@@ -5,14 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.matching import GATE_ATTRS, GatedMatcher, matched_spans, phrase_matcher, word_ids
-from notelint.registry import Check
+from notelint.kit import (
+    GATE_ATTRS,
+    Check,
+    GatedMatcher,
+    matched_spans,
+    phrase_matcher,
+    window,
+    word_ids,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
+
 
 # Words that make a failure word about the interview rather than about a past job.
 _INTERVIEW_WORDS = {
@@ -328,7 +335,7 @@ class ApologyOrPlea(Check):
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and (after.text == "-" or after.norm_ in _HEAD_NOUNS):
             return False
-        before = {t.norm_ for t in doc[max(sentence.start, span.start - 3) : span.start]}
+        before = {t.norm_ for t in window(span, 3, within=sentence)}
         if before & _THIRD_PARTIES:
             return False
         if span[0].norm_ == "i":
@@ -383,15 +390,16 @@ class ApologyOrPlea(Check):
 def _from_writer(span: Span, sentence: Span) -> Span:
     """Widen 'the real me' back to its subject: 'my interview self wasn't the real me'."""
     doc = span.doc
-    window = doc[max(sentence.start, span.start - 5) : span.start]
-    first = next((t.i for t in window if t.norm_ in _FIRST_PERSON), span.start)
+    first = next(
+        (t.i for t in window(span, 5, within=sentence) if t.norm_ in _FIRST_PERSON), span.start
+    )
     return doc[first : span.end]
 
 
 def _is_apology(span: Span) -> bool:
     """'sorry I rambled', not 'sorry to hear', 'no apologies needed', 'you apologised'."""
     doc = span.doc
-    before = [t.norm_ for t in doc[max(0, span.start - 3) : span.start]]
+    before = [t.norm_ for t in window(span, 3, within=doc[:])]
     if set(before) & _NEGATORS or (before and before[-1] in {"you", "he", "she", "they"}):
         return False
     if span.end + 1 < len(doc) and span[-1].norm_ == "sorry":

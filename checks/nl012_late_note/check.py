@@ -7,12 +7,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.findings import Severity
-from notelint.registry import Check
+from notelint.kit import Check
 
 if TYPE_CHECKING:
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY = dt.timedelta(days=1)
@@ -89,13 +87,9 @@ class LateNote(Check):
             f"(more than {self.options['max-hours']} hours)",
             "Send it today: a short, specific note now is better than a polished one after "
             "the decision. Add `sent:` to the front matter once it is out.",
-            severity=self._draft_severity(),
+            # An unsent draft is information, unless the user configured a severity.
+            severity=self.softened(True),
         )
-
-    def _draft_severity(self) -> Severity:
-        """An unsent draft is information, unless the user configured a severity."""
-        configured = self.effective_severity != type(self).severity
-        return self.effective_severity if configured else Severity.INFO
 
 
 def _delay(

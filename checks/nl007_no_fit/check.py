@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.matching import load_terms, matched_spans, phrase_matcher
-from notelint.registry import Check
-
-from ._specificity import doc_sentences, words
+from notelint.kit import Check, doc_sentences, matched_spans, phrase_matcher, vocabulary, words
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Doc, Span, Token
 
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
+
 
 _I = {"LOWER": "i"}
 _WE = {"LOWER": "we"}
@@ -205,22 +202,22 @@ class NoFit(Check):
     defaults: ClassVar[dict[str, Any]] = {"extra-experience-cues": [], "extra-role-cues": []}
 
     def setup(self) -> None:
-        experience = [*load_terms("fit_experience"), *self.options["extra-experience-cues"]]
-        roles = [*load_terms("fit_role"), *self.options["extra-role-cues"]]
+        experience = [*self.terms("fit_experience"), *self.options["extra-experience-cues"]]
+        roles = [*self.terms("fit_role"), *self.options["extra-role-cues"]]
         self.experience_phrases = phrase_matcher(self.nlp, experience, attr="LOWER")
         self.role_phrases = phrase_matcher(self.nlp, _with_capitals(roles), attr="LEMMA")
-        self.interview_day = phrase_matcher(self.nlp, load_terms("fit_interview_day"))
-        self.frequency = phrase_matcher(self.nlp, load_terms("fit_frequency"))
+        self.interview_day = phrase_matcher(self.nlp, self.terms("fit_interview_day"))
+        self.frequency = phrase_matcher(self.nlp, self.terms("fit_frequency"))
         self.stock_claims = phrase_matcher(
-            self.nlp, _with_capitals(load_terms("fit_stock_claims")), attr="LEMMA"
+            self.nlp, _with_capitals(self.terms("fit_stock_claims")), attr="LEMMA"
         )
         self.not_plans = phrase_matcher(
-            self.nlp, _with_capitals(load_terms("fit_not_plans")), attr="LEMMA"
+            self.nlp, _with_capitals(self.terms("fit_not_plans")), attr="LEMMA"
         )
-        self.shapes = Shapes(self.nlp)
-        self.role_nouns = _word_matcher(self.nlp, load_terms("fit_role_nouns"), "LEMMA")
+        self.shapes = Shapes(self.nlp, self.terms)
+        self.role_nouns = _word_matcher(self.nlp, self.terms("fit_role_nouns"), "LEMMA")
         self._phrase_lemmas: dict[str, list[str]] = {}
-        self.stock_words = frozenset(w.lower() for w in load_terms("stock_words"))
+        self.stock_words = frozenset(w.lower() for w in vocabulary("stock_words"))
 
     def check(self, note: Note) -> Iterator[Finding]:
         every = doc_sentences(note.doc)
@@ -429,19 +426,19 @@ class Shapes:
     "answers", plus "longest_questions" (the longest where questions overlap).
     """
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, terms: Callable[[str], tuple[str, ...]]) -> None:
         from spacy.matcher import Matcher
 
         self.matcher = Matcher(nlp.vocab)
         _add_experience(
             self.matcher,
-            load_terms("fit_experience_verbs"),
-            load_terms("fit_plan_verbs"),
-            load_terms("fit_not_work_verbs"),
-            load_terms("fit_own_work_nouns"),
-            load_terms("fit_experience_degrees"),
+            terms("fit_experience_verbs"),
+            terms("fit_plan_verbs"),
+            terms("fit_not_work_verbs"),
+            terms("fit_own_work_nouns"),
+            terms("fit_experience_degrees"),
         )
-        _add_roles(self.matcher, load_terms("fit_organisations"))
+        _add_roles(self.matcher, terms("fit_organisations"))
         _add_answers(self.matcher)
 
     def all(self, group: str, doc: Doc) -> list[Span]:

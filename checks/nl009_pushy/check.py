@@ -6,14 +6,13 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.matching import GatedMatcher, matched_spans, phrase_matcher
-from notelint.registry import Check
+from notelint.kit import Check, GatedMatcher, matched_spans, phrase_matcher
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
+
 
 Pattern = list[dict[str, Any]]
 

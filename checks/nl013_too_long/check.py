@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.registry import Check
+from notelint.kit import Check
 
 if TYPE_CHECKING:
     from pyphen import Pyphen
     from spacy.tokens import Span, Token
 
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
+
 
 # Flesch-Kincaid grade level: 0.39 * words per sentence + 11.8 * syllables per word - 15.59.
 _FK_SENTENCE = 0.39

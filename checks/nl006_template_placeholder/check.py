@@ -7,15 +7,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.errors import NotelintError
-from notelint.findings import Severity
-from notelint.matching import load_terms
-from notelint.registry import Check
+from notelint.kit import Check, NotelintError, Severity
 
 if TYPE_CHECKING:
-    from notelint.context import Context
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Context, Finding, Note
 
 # Slots are a matter of characters (brackets, braces, percent signs), so this check reads the
 # masked text with regular expressions rather than tokens.
@@ -150,8 +145,8 @@ class TemplatePlaceholder(Check):
 
     def setup(self) -> None:
         self.words = _word_pattern(self.word_list("placeholders", "extra-words"))
-        self.slot_words = set(load_terms("placeholders_slots"))
-        self.editorial = set(load_terms("placeholders_editorial"))
+        self.slot_words = set(self.terms("placeholders_slots"))
+        self.editorial = set(self.terms("placeholders_editorial"))
         self.extra = [_compile_option(p) for p in self.options["extra-patterns"]]
 
     def check(self, note: Note) -> Iterator[Finding]:

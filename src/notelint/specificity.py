@@ -21,13 +21,12 @@ tagger and no NER, so the signals are cheap and offline:
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from notelint.matching import load_terms, matched_spans, phrase_matcher
+from notelint.matching import expand, matched_spans, phrase_matcher, vocabulary
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,7 +39,6 @@ WEAK = 1.0
 #: A sentence whose specific content weighs this much says something of its own.
 SPECIFIC_SENTENCE = 2.0
 
-_GROUP = re.compile(r"\(([^()]*)\)")
 _JOB_WORDS = {
     "position", "role", "job", "opening", "team", "department", "opportunity", "internship",
     "program", "programme", "company", "organization", "organisation",
@@ -100,19 +98,6 @@ _OWN_CLAUSE_REACH = 3
 #: Words that single out one thing of the interview: "the Kafka demo", "your staffing question".
 _NAMING = {"the", "your", "their", "his", "her", "our", "that", "this", "these", "those"}
 _POSSESSIVE = {"'s", "’s"}
-
-
-def expand(pattern: str) -> list[str]:
-    """All phrases a data line stands for: "(a|b) c" -> "a c", "b c"; "(a|)" is optional."""
-    parts = _GROUP.split(pattern)
-    literals, groups = parts[0::2], [g.split("|") for g in parts[1::2]]
-    phrases = []
-    for choice in itertools.product(*groups):
-        pieces = [literals[0]]
-        for alternative, literal in zip(choice, literals[1:], strict=True):
-            pieces += [alternative, literal]
-        phrases.append(" ".join("".join(pieces).split()))
-    return phrases
 
 
 def phrase_variants(lines: Iterable[str]) -> list[str]:
@@ -176,8 +161,8 @@ class Specificity:
     """Scores how specific words are; built once per check from the shared word lists."""
 
     def __init__(self, extra_stock_words: Sequence[str] = ()) -> None:
-        self.stock = frozenset(w.lower() for w in (*load_terms("stock_words"), *extra_stock_words))
-        self.common = frozenset(load_terms("stock_common_words"))
+        self.stock = frozenset(w.lower() for w in (*vocabulary("stock_words"), *extra_stock_words))
+        self.common = frozenset(vocabulary("stock_common_words"))
 
     @staticmethod
     def given_names(note: Note) -> frozenset[str]:
@@ -457,7 +442,7 @@ class ConversationCues:
         self, nlp: Language, specificity: Specificity, extra_cues: Sequence[str] = ()
     ) -> None:
         kinds: dict[str, list[str]] = {kind: [] for kind in ("after", *_CUE_KINDS.values())}
-        for line in [*load_terms("conversation_cues"), *extra_cues]:
+        for line in [*vocabulary("conversation_cues"), *extra_cues]:
             marker, _, rest = line.partition(" ")
             if marker in _CUE_KINDS:
                 kinds[_CUE_KINDS[marker]].append(rest)

@@ -5,60 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.findings import Severity
-from notelint.matching import load_terms, matched_spans, phrase_matcher
-from notelint.registry import Check
+from notelint.kit import (
+    GREETINGS,
+    GROUP_WORDS,
+    Check,
+    Severity,
+    company_words,
+    generic_addressees,
+    matched_spans,
+    salutation_span,
+)
 
 if TYPE_CHECKING:
-    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Span, Token
 
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
 
-#: Words that open a salutation; "to" opens "To whom it may concern".
-GREETINGS = {
-    "dear", "hi", "hello", "hey", "hiya", "greetings", "good", "morning", "afternoon",
-    "evening", "to",
-}  # fmt: skip
-#: Words that open a greeting at the start of a note's first line.
-_OPENERS = {"dear", "hi", "hello", "hey", "hiya", "greetings", "good"}
+
 #: Glue between addressees: "Dear members of the hiring team", "Hi all at Larkspur".
 _FILLERS = {"and", "or", "&", "/", "the", "of", "my", "at", "from", "members", "dear"}
-#: Group nouns: a capitalised word right before one names an organisation, not a person.
-GROUP_WORDS = {"team", "crew", "folks", "family", "panel", "committee", "department", "people"}
-
-
-def salutation_span(note: Note) -> Span | None:
-    """The salutation as a span of the doc, or None when the note has none.
-
-    The layout finds the usual shapes; a greeting that runs into the first sentence with a
-    lower-case or long addressee ("Hi team, thanks for…", "Dear hiring panel members Ana and
-    Raj,") is found here: a greeting word, then up to eight words, then a comma.
-    """
-    if note.layout.salutation is not None:
-        start, end = note.layout.salutation
-        return note.doc.char_span(start, end, alignment_mode="expand")
-    words = [t for t in note.doc if not t.is_space and t.idx >= note.layout.body[0]][:10]
-    if not words or words[0].lower_ not in _OPENERS:
-        return None
-    for token in words[1:]:
-        if token.text in {",", ":", "!", "—", "–"}:
-            return note.doc[words[0].i : token.i]
-        if "\n" in token.whitespace_ or token.is_sent_start:
-            return None
-    return None
-
-
-def generic_matcher(check: Check) -> PhraseMatcher:
-    """Role and group addressees ('hiring manager', 'team'), from data plus the option."""
-    terms = [*load_terms("salutations_generic"), *check.options.get("extra-salutations", [])]
-    return phrase_matcher(check.nlp, terms, attr="LOWER")
-
-
-def company_words(note: Note) -> set[str]:
-    """Lower-case words of the front matter company, which greet a group, not a person."""
-    return {w.lower() for w in (note.context.company or "").split()}
 
 
 class GenericSalutation(Check):
@@ -92,7 +57,7 @@ class GenericSalutation(Check):
     defaults: ClassVar[dict[str, Any]] = {"extra-salutations": []}
 
     def setup(self) -> None:
-        self.generic = generic_matcher(self)
+        self.generic = generic_addressees(self.nlp, self.options["extra-salutations"])
 
     def check(self, note: Note) -> Iterator[Finding]:
         span = salutation_span(note)
@@ -129,10 +94,7 @@ class GenericSalutation(Check):
 
     def _severity(self, note: Note) -> Severity:
         """Warning when the recipient is known, information when the writer may not know."""
-        if self.effective_severity != type(self).severity:
-            return self.effective_severity
-        known = note.context.to or note.context.panel
-        return self.effective_severity if known else Severity.INFO
+        return self.softened(not (note.context.to or note.context.panel))
 
     @staticmethod
     def _suggestion(note: Note) -> str:

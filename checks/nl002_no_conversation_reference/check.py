@@ -9,21 +9,21 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from rapidfuzz import fuzz
 
-from notelint.matching import load_terms, matched_spans, phrase_matcher
-from notelint.registry import Check
-
-from ._specificity import (
+from notelint.kit import (
     WEAK,
+    Check,
     content_sentences,
     conversation_cues,
+    matched_spans,
+    phrase_matcher,
     phrase_variants,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from notelint.findings import Finding
-    from notelint.note import Note
+    from notelint.kit import Finding, Note
+
 
 _SUFFIXES = (
     "ions", "ion", "ities", "ity", "ety", "ous", "ings", "ing", "ments", "ment",
@@ -167,7 +167,7 @@ class NoConversationReference(Check):
             self.nlp, extra_cues, tuple(self.options["extra-stock-words"])
         )
         self.specificity = self.cues.specificity
-        stock = phrase_variants(load_terms("conversation_stock"))
+        stock = phrase_variants(self.terms("conversation_stock"))
         self.stock_references = phrase_matcher(self.nlp, stock, attr="LEMMA")
 
     def check(self, note: Note) -> Iterator[Finding]:

@@ -1,0 +1,93 @@
+"""Everything a check imports, and the only module of notelint a check imports.
+
+A check is written against this one surface, so the engine's modules can change behind it and
+checks never import each other: what two checks share lives here (or in the modules this
+re-exports). It gathers:
+
+- the check's shape: ``Check`` and ``SetCheck`` (metadata, ``setup``, ``check``, ``finding``,
+  ``softened`` severity, the check's own word lists), ``Finding``, ``Severity``, ``location``;
+- the note and its views: ``Note`` (body sentences, front matter spans), the salutation, the
+  specificity model's content sentences and words, and ``window`` for tokens around a span;
+- matcher builders over word lists: ``phrase_matcher``, ``GatedMatcher``, ``matched_spans``;
+- the rule kinds (``rules``): existence, co-occurrence, occurrence and absence, read from a
+  check's ``rules.yml``;
+- the shared vocabulary as data (``vocabulary``: greetings, titles, months, weekdays, modals,
+  stock words) and the word-list syntax (``parse_terms``, ``expand``).
+"""
+
+from __future__ import annotations
+
+from notelint.context import Context, is_bare_date, is_before
+from notelint.errors import NotelintError
+from notelint.findings import Finding, Severity
+from notelint.lookup_lemmas import lemma_table
+from notelint.matching import (
+    GATE_ATTRS,
+    GatedMatcher,
+    expand,
+    lemmas,
+    lemmatized,
+    matched_spans,
+    parse_terms,
+    phrase_matcher,
+    vocabulary,
+    word_ids,
+)
+from notelint.note import Note
+from notelint.registry import Check, SetCheck, location
+from notelint.salutation import (
+    GREETINGS,
+    GROUP_WORDS,
+    company_words,
+    generic_addressees,
+    salutation_span,
+)
+from notelint.specificity import (
+    SPECIFIC_SENTENCE,
+    WEAK,
+    content_sentences,
+    conversation_cues,
+    doc_sentences,
+    phrase_variants,
+    slot_tokens,
+    words,
+)
+from notelint.views import window
+
+__all__ = [
+    "GATE_ATTRS",
+    "GREETINGS",
+    "GROUP_WORDS",
+    "SPECIFIC_SENTENCE",
+    "WEAK",
+    "Check",
+    "Context",
+    "Finding",
+    "GatedMatcher",
+    "Note",
+    "NotelintError",
+    "SetCheck",
+    "Severity",
+    "company_words",
+    "content_sentences",
+    "conversation_cues",
+    "doc_sentences",
+    "expand",
+    "generic_addressees",
+    "is_bare_date",
+    "is_before",
+    "lemma_table",
+    "lemmas",
+    "lemmatized",
+    "location",
+    "matched_spans",
+    "parse_terms",
+    "phrase_matcher",
+    "phrase_variants",
+    "salutation_span",
+    "slot_tokens",
+    "vocabulary",
+    "window",
+    "word_ids",
+    "words",
+]

@@ -134,7 +134,8 @@ def test_sarif_has_a_rule_per_check_with_its_documentation(report: Report) -> No
         assert rule["name"] == check.name
         assert rule["shortDescription"]["text"] == check.summary
         assert rule["fullDescription"]["text"] == check.documentation()
-        assert rule["help"]["text"] == check.documentation()
+        assert rule["help"]["text"].startswith(check.documentation())
+        assert check.advice and check.advice in rule["help"]["text"]
         assert "What it does:" in rule["help"]["markdown"]
         assert not re.search(r"^    \S", rule["help"]["markdown"].split("**Options")[0], re.M), (
             "section bodies must be dedented, or Markdown renders them as code"

@@ -26,9 +26,7 @@ pytestmark = pytest.mark.slow
 
 def _check_modules() -> list[str]:
     """Every file of the checks package: ``__init__.py`` and each folder's module and cases."""
-    return sorted(
-        str(p.relative_to(CHECKS)) for p in [*CHECKS.glob("*.py"), *CHECKS.glob("*/*.*")]
-    )
+    return sorted(str(p.relative_to(CHECKS)) for p in [*CHECKS.glob("*.py"), *CHECKS.glob("*/*.*")])
 
 
 def _data_files() -> list[str]:

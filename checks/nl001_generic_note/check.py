@@ -71,6 +71,10 @@ class GenericNote(Check):
     code = "NL001"
     name = "generic-note"
     summary = "The note is mostly stock phrases and says nothing specific."
+    advice = (
+        'A note only helps when it is specific; a generic, perfunctory note ("Thanks for your '
+        'time. I look forward to hearing from you.") reads as a box being ticked.'
+    )
     defaults: ClassVar[dict[str, Any]] = {
         "extra-phrases": [],
         "extra-stock-words": [],

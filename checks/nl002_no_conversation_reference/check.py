@@ -155,6 +155,10 @@ class NoConversationReference(Check):
     code = "NL002"
     name = "no-conversation-reference"
     summary = "Nothing in the note refers to something discussed in the interview."
+    advice = (
+        "A good note builds on the conversation: it picks up a topic, a question or a problem the"
+        " team has."
+    )
     defaults: ClassVar[dict[str, Any]] = {
         "extra-cues": [],
         "extra-stock-words": [],

@@ -285,6 +285,11 @@ class PreWritten(Check):
     code = "NL003"
     name = "pre-written"
     summary = "The note was written before or during the interview."
+    advice = (
+        "A note written before the interview, or handed over on the way out, cannot refer to the "
+        "conversation, and it shows: the meeting in the future tense, thanks for an interview not"
+        " yet held."
+    )
     defaults: ClassVar[Mapping[str, Any]] = {"extra-phrases": []}
 
     def setup(self) -> None:

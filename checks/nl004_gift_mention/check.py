@@ -180,6 +180,10 @@ class GiftMention(Check):
     code = "NL004"
     name = "gift-mention"
     summary = "A gift is sent, brought or enclosed with the note."
+    advice = (
+        "Gifts (fruit baskets, flowers, cookies, gift cards) after an interview unsettle the "
+        'interviewer and do not help; "a gift for languages" is not a gift.'
+    )
     defaults = {"extra-gifts": [], "extra-possible-gifts": [], "extra-produce": []}
 
     def setup(self) -> None:

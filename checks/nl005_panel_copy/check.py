@@ -119,6 +119,10 @@ class PanelCopy(SetCheck):
     code = "NL005"
     name = "panel-copy"
     summary = "Near-identical notes are sent to different people of a panel."
+    advice = (
+        "Panels compare notes: the same note sent to several interviewers is noticed, so each "
+        "panelist's note must be customised."
+    )
     defaults: ClassVar[Mapping[str, Any]] = {
         "similarity": 0.85,
         "min-words": 8,

@@ -141,6 +141,10 @@ class TemplatePlaceholder(Check):
     name = "template-placeholder"
     severity = Severity.ERROR
     summary = "A template slot or filler ([Company], {name}, XX, blah blah) is left unfilled."
+    advice = (
+        'A note sent with template slots left unfilled ([Company], "XX and YY skills", "insert '
+        '... here") shows it was written before, and for no one.'
+    )
     defaults: ClassVar[Mapping[str, Any]] = {"extra-patterns": [], "extra-words": []}
 
     def setup(self) -> None:

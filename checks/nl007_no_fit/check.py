@@ -199,6 +199,10 @@ class NoFit(Check):
     code = "NL007"
     name = "no-fit"
     summary = "The note never ties the writer's experience or plans to the role."
+    advice = (
+        "A note helps when it says why the candidate fits: the writer's own experience tied to "
+        "the team's problem."
+    )
     defaults: ClassVar[dict[str, Any]] = {"extra-experience-cues": [], "extra-role-cues": []}
 
     def setup(self) -> None:

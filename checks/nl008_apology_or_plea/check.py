@@ -281,6 +281,10 @@ class ApologyOrPlea(Check):
     code = "NL008"
     name = "apology-or-plea"
     summary = "Apologises for the interview, asks for another chance, or begs."
+    advice = (
+        'After an interview that went badly, a note that pleads ("please give me another chance")'
+        " looks desperate; thank them plainly instead."
+    )
     defaults: ClassVar[dict[str, Any]] = {
         "extra-apologies": [],
         "extra-failures": [],

@@ -346,6 +346,9 @@ class Pushy(Check):
     code = "NL009"
     name = "pushy"
     summary = "Demands a decision or date, presses for a meeting, or chases a reply."
+    advice = (
+        "Pushing for a meeting or a decision, especially after a short phone screen, is a misstep."
+    )
     defaults: ClassVar[dict[str, Any]] = {
         "extra-chasing": [],
         "extra-meetings": [],

@@ -54,6 +54,10 @@ class GenericSalutation(Check):
     code = "NL010"
     name = "generic-salutation"
     summary = "The salutation greets a role or a group instead of the interviewer by name."
+    advice = (
+        "Keep it personal, no templates: a note follows a conversation with real people, whom it "
+        "can greet by name."
+    )
     defaults: ClassVar[dict[str, Any]] = {"extra-salutations": []}
 
     def setup(self) -> None:

@@ -265,6 +265,10 @@ class WrongName(Check):
     name = "wrong-name"
     severity = Severity.ERROR
     summary = "The note greets someone or names a company that the front matter contradicts."
+    advice = (
+        "Each note must be customised to its reader; a note that names the wrong person or "
+        "company is the worst kind of template."
+    )
     defaults: ClassVar[dict[str, Any]] = {"extra-nicknames": [], "extra-not-companies": []}
 
     def setup(self) -> None:

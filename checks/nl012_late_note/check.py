@@ -49,6 +49,10 @@ class LateNote(Check):
     code = "NL012"
     name = "late-note"
     summary = "The note was sent, or is still a draft, more than 48 hours after the interview."
+    advice = (
+        "Timing: the note is expected soon after the interview (within a day or so); a late one "
+        "can arrive after the decision."
+    )
     defaults: ClassVar[dict[str, Any]] = {"max-hours": 48}
 
     def check(self, note: Note) -> Iterator[Finding]:

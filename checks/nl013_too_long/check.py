@@ -92,6 +92,10 @@ class TooLong(Check):
     code = "NL013"
     name = "too-long"
     summary = "The note's body runs past ~250 words, or reads far above business writing."
+    advice = (
+        "Keep it succinct: email coaches recommend bodies of 50-125 words at a plain reading "
+        "level; past ~250 words a note rambles."
+    )
     defaults: ClassVar[dict[str, Any]] = {
         "max-words": 250,
         "max-grade": 16.0,

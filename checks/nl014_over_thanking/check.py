@@ -72,6 +72,10 @@ class OverThanking(Check):
     name = "over-thanking"
     severity = Severity.INFO
     summary = "Thanks three or more times, or strings superlatives together instead of specifics."
+    advice = (
+        "Keep it succinct and personal, with no sucking up: thanks said once land, flattery "
+        "crowds out the specific point."
+    )
     defaults: ClassVar[dict[str, Any]] = {
         "max-thanks": 2,
         "max-flattery": 1,

@@ -36,6 +36,16 @@ class _LintByDefault(click.Group):
         return super().parse_args(ctx, args)
 
 
+def _local_checks() -> None:
+    """Read the configuration found from here, so its ``check-paths`` are discovered too."""
+    from notelint.config import discover
+
+    try:
+        discover(Path.cwd())
+    except NotelintError as exc:
+        _fail(str(exc))
+
+
 def _fail(message: str) -> None:
     click.echo(f"notelint: error: {message}", err=True)
     sys.exit(2)
@@ -281,6 +291,7 @@ def rules() -> None:
     """List every check: code, name, default severity and summary."""
     from notelint.registry import all_checks
 
+    _local_checks()
     for check in all_checks():
         click.echo(f"{check.code}  {check.name:<28} {check.severity.value:<8} {check.summary}")
 
@@ -292,10 +303,13 @@ def explain(code: str) -> None:
     from notelint.registry import all_checks
     from notelint.scoring import first_deduction
 
+    _local_checks()
     for check in all_checks():
         if code.upper() == check.code or code == check.name:
             click.echo(f"{check.code} {check.name} ({check.severity.value})\n")
             click.echo(check.documentation())
+            if check.advice:
+                click.echo(f"\nAdvice:\n    {check.advice}")
             points = first_deduction(check.code, check.severity)
             click.echo(
                 f"\nScore: takes {points:g} points off a note ({check.severity.value}, weight 1.0 "

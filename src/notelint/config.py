@@ -131,14 +131,32 @@ def _options(key: str, code: str, value: Any) -> dict[str, Any]:
     return dict(value)
 
 
+def _use_check_paths(value: Any, path: Path | None) -> None:
+    """Folders of local checks, relative to the configuration file, added to discovery first:
+    their codes must be known before ``select`` and the option tables are read."""
+    from notelint.registry import use_check_dirs
+
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise NotelintError("config key 'check-paths': expected a list of folders")
+    base = path.parent if path is not None else Path.cwd()
+    try:
+        use_check_dirs(base / v for v in value)
+    except NotADirectoryError as exc:
+        raise NotelintError(f"config key 'check-paths': no folder {exc}") from None
+
+
 def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
     """Validate a ``[tool.notelint]`` table into a Config."""
     from notelint.registry import checks_by_code
 
+    if "check-paths" in data:
+        _use_check_paths(data["check-paths"], path)
     names = {c.name: code for code, c in checks_by_code().items()}
     settings: dict[str, Any] = {"path": path}
     options: dict[str, dict[str, Any]] = {}
     for key, value in data.items():
+        if key == "check-paths":
+            continue
         if key in _LIST_KEYS and key != "exclude":
             settings[key.replace("-", "_")] = _codes(key, value)
         elif key == "exclude":

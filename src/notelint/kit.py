@@ -35,6 +35,7 @@ from notelint.matching import (
 )
 from notelint.note import Note
 from notelint.registry import Check, SetCheck, location
+from notelint.rules import Rule, RuleCheck
 from notelint.salutation import (
     GREETINGS,
     GROUP_WORDS,
@@ -66,6 +67,8 @@ __all__ = [
     "GatedMatcher",
     "Note",
     "NotelintError",
+    "Rule",
+    "RuleCheck",
     "SetCheck",
     "Severity",
     "company_words",

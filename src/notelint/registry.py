@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from notelint.errors import NotelintError
 from notelint.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ def all_checks() -> tuple[type[Check], ...]:
         for folder in check_folders(root):
             for check in _load(folder, package.__name__ if root == roots[0] else None):
                 if check.code in found:
-                    raise ValueError(
+                    raise NotelintError(
                         f"{folder}: code {check.code} is taken by {found[check.code].name}"
                     )
                 found[check.code] = check

@@ -114,12 +114,14 @@ def help_markdown(documentation: str) -> str:
 
 def _rule(check: Any) -> dict[str, Any]:
     documentation = check.documentation() or check.summary
+    # The help also carries the point of the advice the check encodes.
+    advised = f"{documentation}\n\nAdvice:\n    {check.advice}" if check.advice else documentation
     return {
         "id": check.code,
         "name": check.name,
         "shortDescription": {"text": check.summary},
         "fullDescription": {"text": documentation},
-        "help": {"text": documentation, "markdown": help_markdown(documentation)},
+        "help": {"text": advised, "markdown": help_markdown(advised)},
         "defaultConfiguration": {"level": LEVELS[check.severity]},
     }
 

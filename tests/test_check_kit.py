@@ -38,13 +38,16 @@ class DemoRules(RuleCheck):
     Use instead:
         I rewrote the rota.
     """
-
-    code = "NL901"
-    name = "demo-rules"
-    summary = "A check built from rules as data."
-    advice = "Rules state the advice; checks stay small."
-    defaults = {"extra-wins": [], "max-wow": 2}
 '''
+
+META = """
+code: NL901
+name: demo-rules
+severity: info
+summary: A check built from rules as data.
+advice: Rules state the advice; checks stay small.
+options: {extra-wins: [], max-wow: 2}
+"""
 
 RULES = """
 rules:
@@ -98,6 +101,7 @@ def demo_check(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "my_checks" / "nl901_demo_rules"
     (folder / "data").mkdir(parents=True)
     (folder / "check.py").write_text(textwrap.dedent(CHECK), "utf-8")
+    (folder / "check.yml").write_text(META, "utf-8")
     (folder / "rules.yml").write_text(RULES, "utf-8")
     (folder / "data" / "wins.txt").write_text(WINS, "utf-8")
     (folder / "cases.yml").write_text(CASES, "utf-8")
@@ -115,7 +119,7 @@ def test_local_check_is_listed_and_explained(
     runner = CliRunner()
     listed = runner.invoke(main, ["rules"])
     assert listed.exit_code == 0, listed.output
-    assert "NL901  demo-rules" in listed.output
+    assert "NL901  demo-rules" in listed.output and "info" in listed.output
     explained = runner.invoke(main, ["explain", "NL901"])
     assert "Rules state the advice" in explained.output
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 from notelint.kit import (
     SPECIFIC_SENTENCE,
@@ -67,20 +67,6 @@ class GenericNote(Check):
         max-specific-share: the note fires only if specific sentences are a smaller share
             than this (default 0.2).
     """
-
-    code = "NL001"
-    name = "generic-note"
-    summary = "The note is mostly stock phrases and says nothing specific."
-    advice = (
-        'A note only helps when it is specific; a generic, perfunctory note ("Thanks for your '
-        'time. I look forward to hearing from you.") reads as a box being ticked.'
-    )
-    defaults: ClassVar[dict[str, Any]] = {
-        "extra-phrases": [],
-        "extra-stock-words": [],
-        "min-stock-share": 0.5,
-        "max-specific-share": 0.2,
-    }
 
     def setup(self) -> None:
         terms = phrase_variants(self.word_list("stock_phrases", "extra-phrases"))

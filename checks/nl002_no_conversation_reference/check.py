@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -151,19 +151,6 @@ class NoConversationReference(Check):
         fuzzy-threshold: how close (0-100, rapidfuzz ratio) a run of the note's words must be
             to a topic to pick it up word for word (default 85).
     """
-
-    code = "NL002"
-    name = "no-conversation-reference"
-    summary = "Nothing in the note refers to something discussed in the interview."
-    advice = (
-        "A good note builds on the conversation: it picks up a topic, a question or a problem the"
-        " team has."
-    )
-    defaults: ClassVar[dict[str, Any]] = {
-        "extra-cues": [],
-        "extra-stock-words": [],
-        "fuzzy-threshold": 85,
-    }
 
     def setup(self) -> None:
         extra_cues = tuple(self.options["extra-cues"])

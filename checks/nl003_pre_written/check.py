@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from notelint.kit import Check, is_bare_date, is_before, phrase_matcher, window
 
@@ -281,16 +281,6 @@ class PreWritten(Check):
         extra-phrases: more phrases that show a note written on the way out (matched on
             lower-case words).
     """
-
-    code = "NL003"
-    name = "pre-written"
-    summary = "The note was written before or during the interview."
-    advice = (
-        "A note written before the interview, or handed over on the way out, cannot refer to the "
-        "conversation, and it shows: the meeting in the future tense, thanks for an interview not"
-        " yet held."
-    )
-    defaults: ClassVar[Mapping[str, Any]] = {"extra-phrases": []}
 
     def setup(self) -> None:
         from spacy.matcher import Matcher

@@ -177,15 +177,6 @@ class GiftMention(Check):
             own or come with an intent cue (matched on lemmas).
     """
 
-    code = "NL004"
-    name = "gift-mention"
-    summary = "A gift is sent, brought or enclosed with the note."
-    advice = (
-        "Gifts (fruit baskets, flowers, cookies, gift cards) after an interview unsettle the "
-        'interviewer and do not help; "a gift for languages" is not a gift.'
-    )
-    defaults = {"extra-gifts": [], "extra-possible-gifts": [], "extra-produce": []}
-
     def setup(self) -> None:
         terms = self.word_list("gifts", "extra-gifts")
         possible = self.word_list("gifts_possible", "extra-possible-gifts")

@@ -6,9 +6,9 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 from notelint.kit import NotelintError, SetCheck, location
 
@@ -115,19 +115,6 @@ class PanelCopy(SetCheck):
         extra-generic-recipients: more words that address a role or a group, not a person
             ("Dear Search Committee"), so that such a recipient counts as unknown.
     """
-
-    code = "NL005"
-    name = "panel-copy"
-    summary = "Near-identical notes are sent to different people of a panel."
-    advice = (
-        "Panels compare notes: the same note sent to several interviewers is noticed, so each "
-        "panelist's note must be customised."
-    )
-    defaults: ClassVar[Mapping[str, Any]] = {
-        "similarity": 0.85,
-        "min-words": 8,
-        "extra-generic-recipients": [],
-    }
 
     def setup(self) -> None:
         similarity = float(self.options["similarity"])

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
-from notelint.kit import Check, NotelintError, Severity
+from notelint.kit import Check, NotelintError
 
 if TYPE_CHECKING:
     from notelint.kit import Context, Finding, Note
@@ -136,16 +136,6 @@ class TemplatePlaceholder(Check):
         Template collections can switch the check off in configuration, or per note with
         front matter `notelint: {ignore: [NL006]}`.
     """
-
-    code = "NL006"
-    name = "template-placeholder"
-    severity = Severity.ERROR
-    summary = "A template slot or filler ([Company], {name}, XX, blah blah) is left unfilled."
-    advice = (
-        'A note sent with template slots left unfilled ([Company], "XX and YY skills", "insert '
-        '... here") shows it was written before, and for no one.'
-    )
-    defaults: ClassVar[Mapping[str, Any]] = {"extra-patterns": [], "extra-words": []}
 
     def setup(self) -> None:
         self.words = _word_pattern(self.word_list("placeholders", "extra-words"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 from notelint.kit import Check, doc_sentences, matched_spans, phrase_matcher, vocabulary, words
 
@@ -195,15 +195,6 @@ class NoFit(Check):
         extra-role-cues: more phrases that tie a sentence to the role or the team's needs
             (matched on lemmas), such as "your night shift".
     """
-
-    code = "NL007"
-    name = "no-fit"
-    summary = "The note never ties the writer's experience or plans to the role."
-    advice = (
-        "A note helps when it says why the candidate fits: the writer's own experience tied to "
-        "the team's problem."
-    )
-    defaults: ClassVar[dict[str, Any]] = {"extra-experience-cues": [], "extra-role-cues": []}
 
     def setup(self) -> None:
         experience = [*self.terms("fit_experience"), *self.options["extra-experience-cues"]]

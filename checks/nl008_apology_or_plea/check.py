@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 from notelint.kit import (
     GATE_ATTRS,
@@ -277,21 +277,6 @@ class ApologyOrPlea(Check):
         extra-admissions: more phrases that run down one's own interview on their own.
         extra-pleas: more phrases that plead or beg on their own.
     """
-
-    code = "NL008"
-    name = "apology-or-plea"
-    summary = "Apologises for the interview, asks for another chance, or begs."
-    advice = (
-        'After an interview that went badly, a note that pleads ("please give me another chance")'
-        " looks desperate; thank them plainly instead."
-    )
-    defaults: ClassVar[dict[str, Any]] = {
-        "extra-apologies": [],
-        "extra-failures": [],
-        "extra-shortfalls": [],
-        "extra-admissions": [],
-        "extra-pleas": [],
-    }
 
     def setup(self) -> None:
         self.apologies = phrase_matcher(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from notelint.kit import Check, GatedMatcher, matched_spans, phrase_matcher
 
@@ -342,19 +342,6 @@ class Pushy(Check):
         extra-screens: more words for a short screening conversation.
         extra-releases: more ways of letting the reader off a date ("no rush if not").
     """
-
-    code = "NL009"
-    name = "pushy"
-    summary = "Demands a decision or date, presses for a meeting, or chases a reply."
-    advice = (
-        "Pushing for a meeting or a decision, especially after a short phone screen, is a misstep."
-    )
-    defaults: ClassVar[dict[str, Any]] = {
-        "extra-chasing": [],
-        "extra-meetings": [],
-        "extra-screens": [],
-        "extra-releases": [],
-    }
 
     def setup(self) -> None:
         self.chasing = phrase_matcher(

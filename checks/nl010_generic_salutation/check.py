@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 from notelint.kit import (
     GREETINGS,
@@ -50,15 +50,6 @@ class GenericSalutation(Check):
     Options:
         extra-salutations: more role or group addressees to treat as generic (lower case).
     """
-
-    code = "NL010"
-    name = "generic-salutation"
-    summary = "The salutation greets a role or a group instead of the interviewer by name."
-    advice = (
-        "Keep it personal, no templates: a note follows a conversation with real people, whom it "
-        "can greet by name."
-    )
-    defaults: ClassVar[dict[str, Any]] = {"extra-salutations": []}
 
     def setup(self) -> None:
         self.generic = generic_addressees(self.nlp, self.options["extra-salutations"])

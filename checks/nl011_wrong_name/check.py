@@ -6,13 +6,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from notelint.kit import (
     GREETINGS,
     GROUP_WORDS,
     Check,
-    Severity,
     company_words,
     generic_addressees,
     lemma_table,
@@ -260,16 +259,6 @@ class WrongName(Check):
         extra-nicknames: more "short full" pairs of given names ("Bea Beatriz").
         extra-not-companies: capitalised words that are not employers ("Confluence").
     """
-
-    code = "NL011"
-    name = "wrong-name"
-    severity = Severity.ERROR
-    summary = "The note greets someone or names a company that the front matter contradicts."
-    advice = (
-        "Each note must be customised to its reader; a note that names the wrong person or "
-        "company is the worst kind of template."
-    )
-    defaults: ClassVar[dict[str, Any]] = {"extra-nicknames": [], "extra-not-companies": []}
 
     def setup(self) -> None:
         from spacy.matcher import Matcher

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 from notelint.kit import Check
 
@@ -45,15 +45,6 @@ class LateNote(Check):
     Options:
         max-hours: hours after the interview before a note counts as late (default 48).
     """
-
-    code = "NL012"
-    name = "late-note"
-    summary = "The note was sent, or is still a draft, more than 48 hours after the interview."
-    advice = (
-        "Timing: the note is expected soon after the interview (within a day or so); a late one "
-        "can arrive after the decision."
-    )
-    defaults: ClassVar[dict[str, Any]] = {"max-hours": 48}
 
     def check(self, note: Note) -> Iterator[Finding]:
         context = note.context

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 from notelint.kit import Check
 
@@ -88,19 +88,6 @@ class TooLong(Check):
         min-words-for-grade: shorter bodies are not graded, since a grade over a few
             sentences is noise (default 40).
     """
-
-    code = "NL013"
-    name = "too-long"
-    summary = "The note's body runs past ~250 words, or reads far above business writing."
-    advice = (
-        "Keep it succinct: email coaches recommend bodies of 50-125 words at a plain reading "
-        "level; past ~250 words a note rambles."
-    )
-    defaults: ClassVar[dict[str, Any]] = {
-        "max-words": 250,
-        "max-grade": 16.0,
-        "min-words-for-grade": 40,
-    }
 
     def check(self, note: Note) -> Iterator[Finding]:
         stats = body_stats(note)

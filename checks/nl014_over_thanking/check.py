@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
-from notelint.kit import Check, Severity, matched_spans, phrase_matcher, window
+from notelint.kit import Check, matched_spans, phrase_matcher, window
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -67,21 +67,6 @@ class OverThanking(Check):
         extra-flattery: more superlatives to count ("epic").
         extra-thanks: more words that thank ("cheers for").
     """
-
-    code = "NL014"
-    name = "over-thanking"
-    severity = Severity.INFO
-    summary = "Thanks three or more times, or strings superlatives together instead of specifics."
-    advice = (
-        "Keep it succinct and personal, with no sucking up: thanks said once land, flattery "
-        "crowds out the specific point."
-    )
-    defaults: ClassVar[dict[str, Any]] = {
-        "max-thanks": 2,
-        "max-flattery": 1,
-        "extra-flattery": [],
-        "extra-thanks": [],
-    }
 
     def setup(self) -> None:
         thanks = self.word_list("thanks_words", "extra-thanks")

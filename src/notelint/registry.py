@@ -167,7 +167,7 @@ def all_checks() -> tuple[type[Check], ...]:
 
 
 def _load(folder: Path, package: str | None) -> list[type[Check]]:
-    """The Check classes defined in ``folder/check.py``, each told its folder."""
+    """The check class of ``folder/check.py``, given the metadata of ``folder/check.yml``."""
     name = f"{package or 'notelint_local_checks'}.{folder.name}.check"
     module = sys.modules.get(name)
     if module is None:
@@ -179,14 +179,42 @@ def _load(folder: Path, package: str | None) -> list[type[Check]]:
     checks = [
         obj
         for obj in vars(module).values()
-        if inspect.isclass(obj)
-        and issubclass(obj, Check)
-        and obj.__module__ == name
-        and hasattr(obj, "code")
+        if inspect.isclass(obj) and issubclass(obj, Check) and obj.__module__ == name
     ]
-    for check in checks:
-        check.folder = folder
+    if len(checks) != 1:
+        raise NotelintError(f"{folder}/check.py: expected one check class, found {len(checks)}")
+    (check,) = checks
+    _describe(check, folder)
     return checks
+
+
+#: What ``check.yml`` must say, and what it may.
+_REQUIRED = ("code", "name", "summary")
+_OPTIONAL = ("severity", "advice", "options")
+
+
+def _describe(check: type[Check], folder: Path) -> None:
+    """Set a check's metadata from its folder's ``check.yml``: metadata are data, read by
+    ``notelint rules``, the README table and SARIF, and kept out of the check's code."""
+    import yaml
+
+    path = folder / "check.yml"
+    try:
+        meta = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise NotelintError(f"{path}: {exc}") from None
+    if not isinstance(meta, dict) or any(k not in meta for k in _REQUIRED):
+        raise NotelintError(f"{path}: needs {', '.join(_REQUIRED)}")
+    unknown = set(meta) - {*_REQUIRED, *_OPTIONAL}
+    if unknown:
+        raise NotelintError(f"{path}: unknown keys {', '.join(sorted(unknown))}")
+    check.folder = folder
+    check.code = str(meta["code"]).upper()
+    check.name = str(meta["name"])
+    check.summary = str(meta["summary"])
+    check.advice = str(meta.get("advice", ""))
+    check.severity = Severity.parse(str(meta.get("severity", "warning")))
+    check.defaults = dict(meta.get("options") or {})
 
 
 def checks_by_code() -> dict[str, type[Check]]:

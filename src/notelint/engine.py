@@ -18,10 +18,10 @@ from notelint.context import build_context
 from notelint.errors import NotelintError
 from notelint.findings import Finding
 from notelint.keyphrases import extract
-from notelint.layout import find_layout
 from notelint.note import Note
 from notelint.parallel import start_note_checks
 from notelint.pipeline import load_pipeline
+from notelint.reflow import prepare
 from notelint.registry import Check, SetCheck, checks_by_code
 from notelint.scoring import ScorePart, score
 from notelint.sources import Source
@@ -94,10 +94,11 @@ def lint_sources(
         except NotelintError as exc:
             failed.append(exc)
     checks = build_checks(config)
-    docs = nlp.pipe((s.lint_text for s, _ in contexts), batch_size=64)
+    flowed = [prepare(source) for source, _ in contexts]
+    docs = nlp.pipe((source.lint_text for source, _ in flowed), batch_size=64)
     notes = [
-        Note(source, context, doc, find_layout(source.lint_text))
-        for (source, context), doc in zip(contexts, docs, strict=True)
+        Note(source, context, doc, layout)
+        for (source, layout), (_, context), doc in zip(flowed, contexts, docs, strict=True)
     ]
 
     per_note = [c for c in checks if not isinstance(c, SetCheck)]
@@ -113,7 +114,7 @@ def lint_sources(
     results = []
     for note in notes:
         ignored = set(note.context.ignore) | config.ignored_for(note.path)
-        ranges = parse_directives(note.source.comments, note.source.text.count("\n") + 1)
+        ranges = parse_directives(note.source.comments, note.source.line_count)
         kept = sorted(
             (
                 f

@@ -68,6 +68,11 @@ class Source:
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
+    @property
+    def line_count(self) -> int:
+        """How many lines the file has (a flowed source counts the file's)."""
+        return self.text.count("\n") + 1
+
     def line_span(self, line: int) -> tuple[int, int]:
         """Character offsets of a 1-based line, without its line break."""
         starts = self._line_starts or _line_starts(self.text)

@@ -18,8 +18,6 @@ from notelint.config import Config
 from notelint.registry import Check, SetCheck, all_checks
 
 SECTIONS = ("What it does:", "Why is this bad?", "Example:", "Use instead:", "Options:")
-# These judge a note against front matter (names, dates): their examples need context.
-NEEDS_CONTEXT = {"NL011", "NL012"}
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
 
 
@@ -43,16 +41,25 @@ def test_check_has_metadata_and_every_section(check: type[Check]) -> None:
     assert positions == sorted(positions), f"{check.code}: sections out of order"
 
 
-SELF_CONTAINED = [
-    c for c in all_checks() if c.code not in NEEDS_CONTEXT and not issubclass(c, SetCheck)
-]
+PER_NOTE = [c for c in all_checks() if not issubclass(c, SetCheck)]
 
 
-@pytest.mark.parametrize("check", SELF_CONTAINED, ids=lambda c: c.code)
+def _front_matter(note: str) -> str:
+    """A note's front matter block, with its fences, or "" (checks that judge a note against
+    its context document an Example with front matter, which its fix shares)."""
+    if not note.startswith("---\n"):
+        return ""
+    end = note.index("\n---", 4)
+    return note[: end + 4] + "\n"
+
+
+@pytest.mark.parametrize("check", PER_NOTE, ids=lambda c: c.code)
 def test_documented_example_fires_and_its_fix_does_not(check: type[Check]) -> None:
     config = Config(select=(check.code,))
     example = _section(check, "Example:")
     fixed = _section(check, "Use instead:")
+    if not fixed.startswith("---"):
+        fixed = _front_matter(example) + fixed
     fired = [f.code for f in lint_text(example, config=config, now=NOW)]
     assert check.code in fired, f"{check.code}'s Example does not fire:\n{example}"
     quiet = [f.code for f in lint_text(fixed, config=config, now=NOW)]

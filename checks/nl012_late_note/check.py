@@ -37,8 +37,15 @@ class LateNote(Check):
         interviewed: 2026-10-05T15:00
         sent: 2026-10-09T20:30
         ---
+        Thank you for Monday's walk through the returns backlog.
 
     Use instead:
+        ---
+        interviewed: 2026-10-05T15:00
+        sent: 2026-10-05T19:30
+        ---
+        Thank you for this afternoon's walk through the returns backlog.
+
         Send the note the same day or the next morning, while the conversation is fresh;
         if it is already late, send it now rather than not at all, and keep it short.
 

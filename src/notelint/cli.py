@@ -111,6 +111,12 @@ def main() -> None:
 @click.option("--company", default=None, help="The company interviewed with.")
 @click.option("--interviewed", default=None, help="When the interview was (ISO date/time).")
 @click.option(
+    "--went",
+    type=click.Choice(["well", "badly"]),
+    default=None,
+    help="How the interview went, as front matter 'went' says (NL015).",
+)
+@click.option(
     "--context",
     "context_file",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -158,6 +164,7 @@ def lint(
     to: str | None,
     company: str | None,
     interviewed: str | None,
+    went: str | None,
     context_file: Path | None,
     now_text: str | None,
     baseline_path: Path | None,
@@ -188,7 +195,12 @@ def lint(
             model=model,
         )
         now = _parse_now(now_text) if now_text else None
-        overrides: dict[str, Any] = {"to": to, "company": company, "interviewed": interviewed}
+        overrides: dict[str, Any] = {
+            "to": to,
+            "company": company,
+            "interviewed": interviewed,
+            "went": went,
+        }
         if context_file:
             overrides["context"] = _read_context(context_file)
         baseline = _load_baseline(baseline_path) if baseline_path else None

@@ -19,7 +19,9 @@ NAME_FIELDS = ("to", "panel")
 DATE_FIELDS = ("interviewed", "sent", "written")
 TEXT_FIELDS = ("company", "role")
 LIST_FIELDS = ("topics",)
-KNOWN_FIELDS = (*NAME_FIELDS, *DATE_FIELDS, *TEXT_FIELDS, *LIST_FIELDS, "notelint")
+#: How the interview went, in the writer's own judgment (``went: badly`` for a rough one).
+WENT_VALUES = ("well", "badly")
+KNOWN_FIELDS = (*NAME_FIELDS, *DATE_FIELDS, *TEXT_FIELDS, *LIST_FIELDS, "went", "notelint")
 _CODE_SHAPE = re.compile(r"[A-Za-z]{1,5}[0-9]{1,4}")
 _ISO_EXAMPLE = "an ISO date such as 2026-03-02 or 2026-03-02T14:00"
 
@@ -36,6 +38,7 @@ class Context:
     sent: dt.datetime | None = None
     written: dt.datetime | None = None
     topics: tuple[str, ...] = ()
+    went: str | None = None
     ignore: tuple[str, ...] = ()
     lines: Mapping[str, int] = field(default_factory=dict)
     now: dt.datetime | None = None
@@ -105,6 +108,12 @@ def _text(value: Any) -> str:
     raise ValueError("expected text")
 
 
+def _went(value: Any) -> str:
+    if isinstance(value, str) and value.strip().lower() in WENT_VALUES:
+        return value.strip().lower()
+    raise ValueError(f"expected one of {', '.join(WENT_VALUES)}")
+
+
 def _ignore(value: Any) -> tuple[str, ...]:
     if not isinstance(value, dict) or set(value) - {"ignore"}:
         raise ValueError("expected {ignore: [CODE, ...]}")
@@ -155,6 +164,8 @@ def build_context(
                 values[key] = _text(value) or None
             elif key in LIST_FIELDS:
                 values[key] = _names(value)
+            elif key == "went":
+                values[key] = _went(value)
             elif key == "notelint":
                 values["ignore"] = _ignore(value)
         except ValueError as exc:

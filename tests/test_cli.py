@@ -312,6 +312,7 @@ def test_json_shape_is_as_documented(notes: Path) -> None:
         "suggestion",
         "quote",
         "related",
+        "folded",
     ]
     assert finding["code"] == "NL004"
     assert finding["name"] == "gift-mention"

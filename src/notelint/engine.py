@@ -17,6 +17,7 @@ from notelint.config import Config
 from notelint.context import build_context
 from notelint.errors import NotelintError
 from notelint.findings import Finding
+from notelint.folding import fold
 from notelint.keyphrases import extract
 from notelint.note import Note
 from notelint.parallel import start_note_checks
@@ -111,6 +112,7 @@ def lint_sources(
     for note, findings in zip(notes, wait(), strict=True):
         found[note.path].extend(findings)
 
+    implies = {c.code: c.implies for c in checks if c.implies}
     results = []
     for note in notes:
         ignored = set(note.context.ignore) | config.ignored_for(note.path)
@@ -125,6 +127,7 @@ def lint_sources(
             ),
             key=lambda f: (f.line, f.column, f.code),
         )
+        # The score weighs every fault found; folding only changes how they are reported.
         value, parts = score(kept, config.weights, config.severity_weights)
-        results.append(FileResult(note.path, tuple(kept), value, parts))
+        results.append(FileResult(note.path, tuple(fold(kept, implies)), value, parts))
     return Report(tuple(results), tuple(failed))

@@ -43,6 +43,8 @@ class Finding:
 
     ``quote`` is the text of the span; baselines match on it instead of on line numbers, which
     shift as a note is edited. ``related`` lists other places involved (the other panel copies).
+    ``folded`` holds findings of the same fault that this one implies and replaces (a generic
+    note has no reference and no fit: one finding, not three).
     """
 
     code: str
@@ -53,6 +55,7 @@ class Finding:
     suggestion: str
     quote: str = ""
     related: tuple[Location, ...] = field(default=())
+    folded: tuple[Finding, ...] = field(default=())
 
     @property
     def path(self) -> str:

@@ -36,6 +36,8 @@ class Check:
     summary: ClassVar[str]
     #: The point of the hiring advice the check encodes (``explain`` and SARIF's help print it).
     advice: ClassVar[str] = ""
+    #: Codes whose findings this check's finding implies, folded into it (one fault, one finding).
+    implies: ClassVar[tuple[str, ...]] = ()
     #: The check's folder, set by discovery: its ``data/`` and ``cases.yml`` live there.
     folder: ClassVar[Path]
     #: Option names (as written in configuration) and their defaults.
@@ -190,7 +192,7 @@ def _load(folder: Path, package: str | None) -> list[type[Check]]:
 
 #: What ``check.yml`` must say, and what it may.
 _REQUIRED = ("code", "name", "summary")
-_OPTIONAL = ("severity", "advice", "options")
+_OPTIONAL = ("severity", "advice", "options", "implies")
 
 
 def _describe(check: type[Check], folder: Path) -> None:
@@ -215,6 +217,7 @@ def _describe(check: type[Check], folder: Path) -> None:
     check.advice = str(meta.get("advice", ""))
     check.severity = Severity.parse(str(meta.get("severity", "warning")))
     check.defaults = dict(meta.get("options") or {})
+    check.implies = tuple(str(code).upper() for code in meta.get("implies") or ())
 
 
 def checks_by_code() -> dict[str, type[Check]]:

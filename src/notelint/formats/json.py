@@ -25,6 +25,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "suggestion": f.suggestion,
         "quote": f.quote,
         "related": [asdict(r) for r in f.related],
+        "folded": [finding_to_dict(folded) for folded in f.folded],
     }
 
 

@@ -145,14 +145,13 @@ def _fingerprint(f: Finding, occurrence: int) -> str:
     return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}:{occurrence}"
 
 
-def _related(related: tuple[Location, ...]) -> list[dict[str, Any]]:
+def _related(f: Finding) -> list[dict[str, Any]]:
+    """Other copies of the text (panel copies), then the findings folded into this one."""
+    places = [(p, f"Related text in {relative_path(p.path)}.") for p in f.related]
+    places += [(x.location, f"{x.code} {x.name}: {_sentence(x.message)}") for x in f.folded]
     return [
-        {
-            "id": number,
-            "physicalLocation": _physical(place),
-            "message": {"text": f"Related text in {relative_path(place.path)}."},
-        }
-        for number, place in enumerate(related, start=1)
+        {"id": number, "physicalLocation": _physical(place), "message": {"text": text}}
+        for number, (place, text) in enumerate(places, start=1)
     ]
 
 
@@ -165,8 +164,8 @@ def _result(f: Finding, rule_index: int, occurrence: int) -> dict[str, Any]:
         "locations": [{"physicalLocation": _physical(f.location)}],
         "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(f, occurrence)},
     }
-    if f.related:
-        result["relatedLocations"] = _related(f.related)
+    if f.related or f.folded:
+        result["relatedLocations"] = _related(f)
     return result
 
 

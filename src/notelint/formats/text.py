@@ -29,6 +29,9 @@ def render_findings(report: Report, *, color: bool = False) -> list[str]:
             lines.append(f"{where} {code} {f.name} {f.message}")
             hint = click.style("fix:", fg="green") if color else "fix:"
             lines.append(f"    {hint} {f.suggestion}")
+            if f.folded:
+                also = ", ".join(dict.fromkeys(f"{x.code} {x.name}" for x in f.folded))
+                lines.append(f"    also: {also} (the same fault, reported once)")
     return lines
 
 

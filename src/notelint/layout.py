@@ -37,7 +37,8 @@ _SUBJECT = re.compile(r"^[ \t]*(?:subject|re)[ \t]*:", re.I)
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 _CLOSING = re.compile(
     r"^[ \t]*(?:(?:best|kind|warm|warmest|many|with)?[ \t]*(?:regards|wishes|thanks)"
-    r"|best|all the best|sincerely(?: yours)?|yours(?: sincerely| truly)?|respectfully"
+    r"|best|all the best|sincerely(?: yours)?|yours(?: sincerely| truly| faithfully)?"
+    r"|faithfully|respectfully"
     r"|warmly|cheers|thanks(?: again| so much)?|thank you(?: again)?|many thanks"
     r"|with (?:gratitude|appreciation)|gratefully|take care|talk soon|speak soon"
     r"|looking forward)[ \t]*[,.!]?[ \t]*$",

@@ -157,14 +157,17 @@ def _collapsed(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 def _breaks(text: str, previous: tuple[int, int], current: tuple[int, int], *, first: bool) -> bool:
     """Whether the line break between two lines of a paragraph is real: before a list item or
-    after a heading, or after a short first line ending in "," or ":" (a greeting the layout
-    did not take for one: "Hi team,")."""
+    after a heading; after a short first line ending in "," or ":" (a greeting the layout did
+    not take for one: "Hi team,"); or between two short lines, the first ending in "," (a
+    closing and a name the layout did not take for a sign-off: "Yours ever,⏎Jo")."""
     before = text[slice(*previous)].strip()
     if _LIST_ITEM.match(text, *current) or _HEADING.match(text, *current):
         return True
     if _HEADING.match(before):
         return True
-    return first and before.endswith((",", ":")) and len(before.split()) <= _SHORT_LINE_WORDS
+    if not before.endswith((",", ":")) or len(before.split()) > _SHORT_LINE_WORDS:
+        return False
+    return first or len(text[slice(*current)].split()) <= _SHORT_LINE_WORDS // 2
 
 
 def _mapped(layout: Layout, from_origin: list[int]) -> Layout:

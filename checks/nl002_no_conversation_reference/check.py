@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from notelint.kit import (
     WEAK,
     Check,
+    Sides,
     content_sentences,
     conversation_cues,
     matched_spans,
@@ -128,9 +129,14 @@ class NoConversationReference(Check):
         about", "the one that stuck with me was", "I blanked on the market sizing", "I hadn't
         realised the depot loads overnight") with something specific beside them: the topics
         list helps but is not exhaustive, and "the bit about moving the overnight loads" picks
-        up "nightly batch migration" in words no lemma test sees. "Our conversation", "the
-        interview" or "learning about the role" alone name the meeting, not anything said in
-        it, and do not count.
+        up "nightly batch migration" in words no lemma test sees. No cue is needed when the
+        content itself is on the reader's side: two or more rare words, numbers or names in
+        what "you"/"your" governs ("your dispatch team's problem with duplicate tickets") or
+        after a word of talking or learning ("talking about the cross-dock delays", "the
+        conversation on Wednesday about the reading garden"); the same words about the
+        writer ("I rebuilt our float pool roster in Kronos") show fit, not a reference.
+        "Our conversation", "the interview" or "learning about the role" alone name the
+        meeting, not anything said in it, and do not count.
 
     Why is this bad?
         A note only helps when it builds on the conversation: a topic, a question, a problem
@@ -158,6 +164,7 @@ class NoConversationReference(Check):
             self.nlp, extra_cues, tuple(self.options["extra-stock-words"])
         )
         self.specificity = self.cues.specificity
+        self.sides = Sides(self.nlp, self.specificity)
         stock = phrase_variants(self.terms("conversation_stock"))
         self.stock_references = phrase_matcher(self.nlp, stock, attr="LEMMA")
 
@@ -206,7 +213,10 @@ class NoConversationReference(Check):
         cron box" for "nightly batch migration"). "Our conversation" alone is still no cue.
         """
         given = self.specificity.given_names(note)
-        return any(self.cues.references(sentence, given) for sentence in sentences)
+        return any(
+            self.cues.references(sentence, given) or self.sides.refers(sentence, given)
+            for sentence in sentences
+        )
 
     def _picks_up_topic(self, topics: Sequence[str], sentences: list[Span], note: Note) -> bool:
         given = self.specificity.given_names(note)

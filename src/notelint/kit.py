@@ -43,6 +43,7 @@ from notelint.salutation import (
     generic_addressees,
     salutation_span,
 )
+from notelint.sides import Sides
 from notelint.specificity import (
     SPECIFIC_SENTENCE,
     WEAK,
@@ -71,6 +72,7 @@ __all__ = [
     "RuleCheck",
     "SetCheck",
     "Severity",
+    "Sides",
     "company_words",
     "content_sentences",
     "conversation_cues",

@@ -1,0 +1,110 @@
+"""Whose side specific content is on: the interviewer's (a reference) or the writer's (fit).
+
+A sentence refers to the conversation when it holds something only this interview could
+produce (a rare word, a name, a number; see ``specificity``) on the *reader's* side: in a clause
+about what they said, showed or need ("the demi-glace you've been reducing since Sunday",
+"your dispatch team's problem with duplicate tickets") or after a verb of talking or learning
+("talking about the cross-dock delays", "I understand the packaging line has had downtime").
+The same content in a clause about the writer ("I've been on sauces at Maison Blanche") shows
+fit, not a reference. No cue phrase is needed: the content and its side are the signal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from notelint.matching import matched_spans, phrase_matcher, vocabulary
+from notelint.specificity import SPECIFIC_SENTENCE, WEAK, slot_tokens, words
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    from notelint.specificity import Specificity
+
+SECOND_PERSON = frozenset(vocabulary("pronouns_second"))
+FIRST_PERSON = frozenset(vocabulary("pronouns_first"))
+CONVERSATION_VERBS = frozenset(vocabulary("conversation_verbs"))
+CONVERSATION_NOUNS = frozenset(vocabulary("conversation_nouns"))
+_DEFINITE = frozenset({"the", "your", "our", "this", "that", "today's", "yesterday's"})
+PITCH_VERBS = frozenset(vocabulary("pitch_verbs"))
+_PITCH_REACH = 3
+#: Tokens that end a clause: what a pronoun governs stops there.
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "but", "so", "because"})
+_OPENER_REACH = 4
+#: Words that open what a verb of talking or learning is about: "about the …", "that …".
+_OPENS_ONTO = frozenset({"about", "that", "how", "why", "what", "where", "the", "of", "through"})
+
+
+class Sides:
+    """Weighs the specific content on the reader's side of a sentence."""
+
+    def __init__(self, nlp: Language, specificity: Specificity) -> None:
+        self.specificity = specificity
+        self.pitch = phrase_matcher(nlp, vocabulary("pitch_phrases"), attr="LOWER")
+
+    def theirs(self, sentence: Span, given: frozenset[str]) -> float:
+        """The weight of specific content in the sentence's clauses on the reader's side."""
+        w = words(sentence.doc)
+        skip = slot_tokens(sentence)
+        skip |= {t.i for span in matched_spans(self.pitch, sentence) for t in span}
+        weight = 0.0
+        for clause in _clauses(w.lower, sentence.start, sentence.end):
+            for i in _their_part(w.lower, w.lemma, clause, skip):
+                if i not in skip:
+                    # A name alone (the company's, a person's) is in every note: on the reader's
+                    # side it counts as one rare word, not as a sign of its own.
+                    weight += min(WEAK, self.specificity.word_weight(w, i, sentence.start, given))
+        return weight
+
+    def refers(self, sentence: Span, given: frozenset[str]) -> bool:
+        """Whether the sentence picks up the conversation by its content alone."""
+        return self.theirs(sentence, given) >= SPECIFIC_SENTENCE
+
+
+def _clauses(lower: list[str], start: int, end: int) -> list[list[int]]:
+    """The sentence's token indices cut at clause breaks."""
+    clauses: list[list[int]] = [[]]
+    for i in range(start, end):
+        if lower[i] in _CLAUSE_BREAKS:
+            clauses.append([])
+        else:
+            clauses[-1].append(i)
+    return [c for c in clauses if c]
+
+
+def _their_part(lower: list[str], lemma: list[str], clause: list[int], skip: set[int]) -> set[int]:
+    """The part of a clause about the reader: what "you"/"your" governs (from it to the next
+    "I"/"my"; not the writer's pitch, "help your sales team", nor "thank you"), and what follows
+    a word of talking or learning that opens onto it ("talking about the …", "the conversation
+    on Wednesday about …", "I understand the …") when the writer is not its subject again."""
+    theirs: set[int] = set()
+    reader = False
+    for place, i in enumerate(clause):
+        if lower[i] in SECOND_PERSON and i not in skip:
+            before = clause[max(0, place - _PITCH_REACH) : place]
+            reader = not any(lemma[j] in PITCH_VERBS or lemma[j] == "thank" for j in before)
+        elif lower[i] in FIRST_PERSON:
+            reader = False
+        elif reader:
+            theirs.add(i)
+    for place, i in enumerate(clause):
+        named = (
+            lemma[i] in CONVERSATION_NOUNS and place > 0 and lower[clause[place - 1]] in _DEFINITE
+        )
+        if not (lemma[i] in CONVERSATION_VERBS or named):
+            continue
+        opener = next(
+            (
+                k
+                for k in range(place + 1, min(place + 1 + _OPENER_REACH, len(clause)))
+                if lower[clause[k]] in _OPENS_ONTO
+            ),
+            None,
+        )
+        if opener is None:
+            continue
+        rest = clause[opener + 1 :]
+        first = next((k for k, j in enumerate(rest) if lower[j] in FIRST_PERSON), len(rest))
+        theirs.update(rest[:first])
+    return theirs

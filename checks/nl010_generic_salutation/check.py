@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,9 @@ class GenericSalutation(Check):
 
     def check(self, note: Note) -> Iterator[Finding]:
         span = salutation_span(note)
-        if span is None or not self._is_generic(span, company_words(note)):
+        if span is None or _greets_recipient(span, note.context.to):
+            return
+        if not self._is_generic(span, company_words(note)):
             return
         words = [t for t in span if not (t.is_punct or t.is_space) or t.text == "/"]
         start, end = words[0].idx, words[-1].idx + len(words[-1])
@@ -103,6 +106,16 @@ class GenericSalutation(Check):
             "Use the interviewer's name (from the invitation email or the company's site): "
             '"Dear Ms. Marsh," or "Hi Priya,".'
         )
+
+
+def _greets_recipient(span: Span, recipients: tuple[str, ...]) -> bool:
+    """The greeting names whom the front matter says the note is for: "Dear Search
+    Committee," to `to: Search Committee` greets its reader, not a role."""
+    greeted = {t.lower_ for t in span if t.is_alpha}
+    return any(
+        (names := {w.lower() for w in re.findall(r"[^\W\d_]+", recipient)}) and names <= greeted
+        for recipient in recipients
+    )
 
 
 def _own_line(span: Span) -> bool:

@@ -14,9 +14,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from notelint.engine import FileResult, Report
 from notelint.errors import NotelintError
-from notelint.findings import Finding, Location, Severity
+from notelint.findings import FileResult, Finding, Location, Report, Severity
 from notelint.formats import render
 from notelint.formats.github import escape_data, escape_property
 from notelint.registry import all_checks

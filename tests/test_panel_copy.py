@@ -13,8 +13,9 @@ import pytest
 
 from notelint.api import lint_paths
 from notelint.config import Config
-from notelint.engine import Report, lint_sources
+from notelint.engine import lint_sources
 from notelint.errors import NotelintError
+from notelint.findings import Report
 from notelint.sources import parse
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)

@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from notelint.api import read_sources
-from notelint.engine import Report, lint_sources
+from notelint.engine import lint_sources
+from notelint.findings import Report
 from notelint.parallel import MIN_NOTES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))

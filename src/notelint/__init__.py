@@ -33,9 +33,8 @@ _EXPORTS = {
 if TYPE_CHECKING:
     from notelint.api import lint_paths, lint_text
     from notelint.config import Config
-    from notelint.engine import Report
     from notelint.errors import NotelintError
-    from notelint.findings import Finding, Severity
+    from notelint.findings import Finding, Report, Severity
 
 
 def __getattr__(name: str) -> Any:

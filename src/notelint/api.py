@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from notelint import config as config_module
+from notelint.baseline import Baseline
 from notelint.config import Config
-from notelint.engine import Report, lint_sources
-from notelint.errors import NotelintError
-from notelint.findings import Finding
-from notelint.sources import expand, parse, read_path, read_stdin
+from notelint.engine import lint_sources
+from notelint.findings import Finding, Report
+from notelint.sources import parse, read_sources
 
 
 def lint_text(
@@ -34,44 +34,22 @@ def lint_text(
     return list(report.results[0].findings)
 
 
-def read_sources(
-    paths: Iterable[str | Path], exclude: Iterable[str] = ()
-) -> tuple[list[Any], list[NotelintError]]:
-    """Read every note that the paths name; ``-`` is stdin. Errors are collected, not raised."""
-    sources, errors, seen = [], [], set()
-    names = [str(p) for p in paths]
-    for item in expand([n for n in names if n != "-"], exclude):
-        if isinstance(item, NotelintError):
-            errors.append(item)
-            continue
-        if item.resolve() in seen:
-            continue
-        seen.add(item.resolve())
-        try:
-            sources.append(read_path(item))
-        except NotelintError as exc:
-            errors.append(exc)
-    if "-" in names:
-        try:
-            sources.append(read_stdin())
-        except NotelintError as exc:
-            errors.append(exc)
-    return sources, errors
-
-
 def lint_paths(
     paths: Iterable[str | Path],
     *,
     config: Config | None = None,
     context: Mapping[str, Any] | None = None,
     now: dt.datetime | None = None,
+    baseline: Baseline | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Lint files and folders; the configuration is discovered from the first path if not given.
 
-    Unreadable notes are in ``Report.errors``; the others are linted all the same.
+    Unreadable notes are in ``Report.errors``; the others are linted all the same. The CLI
+    runs exactly this (``baseline`` drops known findings, ``jobs`` sets worker processes).
     """
     paths = [str(p) for p in paths]
     if config is None:
         config = config_module.discover(Path(paths[0]) if paths and paths[0] != "-" else Path.cwd())
     sources, errors = read_sources(paths, config.exclude)
-    return lint_sources(sources, config, context, now, errors)
+    return lint_sources(sources, config, context, now, errors, baseline, jobs)

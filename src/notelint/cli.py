@@ -21,8 +21,7 @@ if TYPE_CHECKING:  # the CLI imports the engine lazily, so --help stays fast
 
     from notelint.baseline import Baseline
     from notelint.config import Config
-    from notelint.engine import Report
-    from notelint.findings import Severity
+    from notelint.findings import Report, Severity
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -239,11 +238,11 @@ def _run(
     baseline: Baseline | None,
     jobs: int | None,
 ) -> Report:
-    from notelint.api import read_sources
-    from notelint.engine import lint_sources
+    from notelint.api import lint_paths
 
-    sources, errors = read_sources(paths, config.exclude)
-    return lint_sources(sources, config, overrides, now, errors, baseline, jobs)
+    return lint_paths(
+        paths, config=config, context=overrides, now=now, baseline=baseline, jobs=jobs
+    )
 
 
 def _read_context(path: Path) -> str:

@@ -74,7 +74,7 @@ def _where(key: str) -> str:
 
 
 def _codes(key: str, value: Any) -> tuple[str, ...]:
-    from notelint.registry import iter_codes
+    from notelint.registry import resolve
 
     if isinstance(value, str):
         value = [v for v in value.split(",") if v.strip()]
@@ -84,7 +84,7 @@ def _codes(key: str, value: Any) -> tuple[str, ...]:
         # An empty selector is a prefix of every code: '' in ignore would switch off everything.
         raise NotelintError(f"{_where(key)}: empty code in the list")
     try:
-        return tuple(dict.fromkeys(iter_codes(value)))
+        return tuple(dict.fromkeys(code for v in value for code in resolve(v)))
     except KeyError as exc:
         raise NotelintError(f"{_where(key)}: unknown code or check {exc.args[0]!r}") from None
 
@@ -95,10 +95,10 @@ def parse_codes(key: str, value: str | Sequence[str]) -> tuple[str, ...]:
 
 
 def _check_code(key: str, name: str) -> str:
-    from notelint.registry import iter_codes
+    from notelint.registry import resolve
 
     try:
-        codes = list(iter_codes([name]))
+        codes = resolve(name)
     except KeyError:
         raise NotelintError(f"config key '{key}': unknown check {name!r}") from None
     if len(codes) != 1:

@@ -7,13 +7,15 @@ and its line. Checks read a Context, never the raw front matter.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from notelint.errors import NotelintError
 from notelint.sources import Source
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 NAME_FIELDS = ("to", "panel")
 DATE_FIELDS = ("interviewed", "sent", "written")
@@ -22,7 +24,6 @@ LIST_FIELDS = ("topics",)
 #: How the interview went, in the writer's own judgment (``went: badly`` for a rough one).
 WENT_VALUES = ("well", "badly")
 KNOWN_FIELDS = (*NAME_FIELDS, *DATE_FIELDS, *TEXT_FIELDS, *LIST_FIELDS, "went", "notelint")
-_CODE_SHAPE = re.compile(r"[A-Za-z]{1,5}[0-9]{1,4}")
 _ISO_EXAMPLE = "an ISO date such as 2026-03-02 or 2026-03-02T14:00"
 
 
@@ -126,19 +127,25 @@ def _ignore(value: Any) -> tuple[str, ...]:
 
 
 def _ignored_codes(selector: str) -> list[str]:
-    """Codes for one ``ignore`` entry: a code, a prefix, or a check's name.
+    """Codes for one ``ignore`` entry, read leniently (see ``registry.resolve``); a name
+    nobody has is a typo and an error."""
+    from notelint.registry import resolve  # lazily: it imports the checks
 
-    A code-shaped entry is kept even when no check has it (like ruff's ``noqa``), so a note can
-    name a check that a newer notelint has; a name nobody has is a typo and an error.
-    """
-    from notelint.registry import iter_codes  # lazily: it imports the checks
+    codes = resolve(selector, lenient=True)
+    if not codes:
+        raise ValueError(f"unknown check {selector!r} in ignore")
+    return codes
 
-    try:
-        return list(iter_codes([selector]))
-    except KeyError:
-        if _CODE_SHAPE.fullmatch(selector):
-            return [selector.upper()]
-        raise ValueError(f"unknown check {selector!r} in ignore") from None
+
+def with_interview_topics(overrides: Mapping[str, Any], nlp: Language) -> dict[str, Any]:
+    """The overrides with ``context`` (free-text notes from the interview, ``--context FILE``)
+    turned into topics: their key phrases stand in for front matter ``topics``."""
+    from notelint.keyphrases import extract
+
+    result = dict(overrides)
+    if interview_notes := result.pop("context", None):
+        result["topics"] = [*result.get("topics", ()), *extract(nlp(interview_notes))]
+    return result
 
 
 def build_context(

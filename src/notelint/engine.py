@@ -9,44 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from notelint.baseline import Baseline
 from notelint.config import Config
-from notelint.context import build_context
+from notelint.context import build_context, with_interview_topics
 from notelint.errors import NotelintError
-from notelint.findings import Finding
+from notelint.findings import FileResult, Finding, Report
 from notelint.folding import fold
-from notelint.keyphrases import extract
 from notelint.note import Note
 from notelint.parallel import start_note_checks
 from notelint.pipeline import load_pipeline
 from notelint.reflow import prepare
 from notelint.registry import Check, SetCheck, checks_by_code
-from notelint.scoring import ScorePart, score
+from notelint.scoring import score
 from notelint.sources import Source
 from notelint.suppressions import is_suppressed, parse_directives
 
-
-@dataclass(frozen=True)
-class FileResult:
-    """The outcome for one note: its findings, sorted by position, and its score."""
-
-    path: str
-    findings: tuple[Finding, ...]
-    score: int
-    score_parts: tuple[ScorePart, ...]
-
-
-@dataclass(frozen=True)
-class Report:
-    """A whole run: results for the notes that could be read, errors for those that could not."""
-
-    results: tuple[FileResult, ...]
-    errors: tuple[NotelintError, ...] = ()
-
-
+#: Built checks per (model, code, options, severity): matchers cost ~0.1 s to build, and the
+#: API, the page and the language server lint many notes with the same configuration.
 _CHECK_CACHE: dict[tuple[Any, ...], Check] = {}
 
 
@@ -83,10 +64,7 @@ def lint_sources(
     config = config or Config()
     now = now or dt.datetime.now(dt.timezone.utc)
     nlp = load_pipeline(config.model)
-    overrides = dict(overrides or {})
-    if interview_notes := overrides.pop("context", None):
-        # Free-text notes from the interview stand in for front matter topics.
-        overrides["topics"] = [*overrides.get("topics", ()), *extract(nlp(interview_notes))]
+    overrides = with_interview_topics(overrides or {}, nlp)
     failed = list(errors)
     contexts = []
     for source in sources:

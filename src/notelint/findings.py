@@ -1,9 +1,14 @@
-"""The values a check produces: a severity and a located finding."""
+"""The values a run produces: severities, located findings, and the report of a whole run."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from notelint.errors import NotelintError
+    from notelint.scoring import ScorePart
 
 
 class Severity(str, Enum):
@@ -68,3 +73,21 @@ class Finding:
     @property
     def column(self) -> int:
         return self.location.column
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one note: its findings, sorted by position, and its score."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    score: int
+    score_parts: tuple[ScorePart, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole run: results for the notes that could be read, errors for those that could not."""
+
+    results: tuple[FileResult, ...]
+    errors: tuple[NotelintError, ...] = ()

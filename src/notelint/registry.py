@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import inspect
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
@@ -222,6 +223,26 @@ def _describe(check: type[Check], folder: Path) -> None:
 
 def checks_by_code() -> dict[str, type[Check]]:
     return {c.code: c for c in all_checks()}
+
+
+#: What a code looks like: a check's code from a newer notelint, or a plugin's, is still one.
+CODE_SHAPE = re.compile(r"[A-Za-z]{1,5}[0-9]{1,4}")
+
+
+def resolve(selector: str, *, lenient: bool = False) -> list[str]:
+    """The codes one selector stands for: ``ALL``, a code, a prefix (``NL00``) or a name.
+
+    The one place selectors are read. Configuration and flags are strict: an unknown selector
+    raises KeyError. A note's own directives (front matter ``ignore``, suppression comments)
+    are ``lenient``, as ruff's ``noqa`` is: a code-shaped selector no check has stands for
+    itself (a check of a newer notelint), and any other unknown one for nothing.
+    """
+    try:
+        return list(iter_codes([selector]))
+    except KeyError:
+        if not lenient:
+            raise
+        return [selector.upper()] if CODE_SHAPE.fullmatch(selector) else []
 
 
 def iter_codes(selectors: Iterable[str]) -> Iterator[str]:

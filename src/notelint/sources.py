@@ -247,3 +247,28 @@ def expand(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Path |
                 yield path
         else:
             yield NotelintError("no such file or folder", path=raw)
+
+
+def read_sources(
+    paths: Iterable[str | Path], exclude: Iterable[str] = ()
+) -> tuple[list[Source], list[NotelintError]]:
+    """Read every note that the paths name; ``-`` is stdin. Errors are collected, not raised."""
+    sources, errors, seen = [], [], set()
+    names = [str(p) for p in paths]
+    for item in expand([n for n in names if n != "-"], exclude):
+        if isinstance(item, NotelintError):
+            errors.append(item)
+            continue
+        if item.resolve() in seen:
+            continue
+        seen.add(item.resolve())
+        try:
+            sources.append(read_path(item))
+        except NotelintError as exc:
+            errors.append(exc)
+    if "-" in names:
+        try:
+            sources.append(read_stdin())
+        except NotelintError as exc:
+            errors.append(exc)
+    return sources, errors

@@ -19,7 +19,6 @@ from notelint.sources import Comment
 _DIRECTIVE = re.compile(
     r"^notelint-(?P<kind>disable-next-line|disable|enable)(?:$|\s+(?P<codes>[\w\s,-]*)$)"
 )
-_CODE_SHAPE = re.compile(r"[A-Za-z]{1,5}[0-9]{1,4}")
 ALL = "*"
 
 
@@ -40,19 +39,13 @@ class Suppression:
         return finding.code in self.codes
 
 
-def _resolve(selector: str) -> list[str]:
-    """The codes a code, prefix or name stands for; an unknown one is kept, and matches nothing
-    (or a code of a check added later)."""
-    from notelint.registry import iter_codes  # lazily: it imports the checks
-
-    try:
-        return list(iter_codes([selector]))
-    except KeyError:
-        return [selector.upper() if _CODE_SHAPE.fullmatch(selector) else selector]
-
-
 def _codes(text: str | None) -> frozenset[str]:
-    codes = frozenset(c for part in re.split(r"[\s,]+", text or "") if part for c in _resolve(part))
+    from notelint.registry import resolve  # lazily: it imports the checks
+
+    parts = [part for part in re.split(r"[\s,]+", text or "") if part]
+    codes = frozenset(code for part in parts for code in resolve(part, lenient=True))
+    if parts and not codes:
+        return frozenset({"-"})  # only unknown names: a directive that matches nothing
     return codes or frozenset({ALL})
 
 

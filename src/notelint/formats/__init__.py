@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from notelint.engine import Report
+from notelint.findings import Report
 
 FORMATS = ("text", "json", "sarif", "github")
 

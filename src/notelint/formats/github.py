@@ -7,9 +7,8 @@ on that line of the pull request's diff. Severities map to GitHub's three comman
 
 from __future__ import annotations
 
-from notelint.engine import Report
 from notelint.errors import NotelintError
-from notelint.findings import Finding, Severity
+from notelint.findings import Finding, Report, Severity
 from notelint.formats.sarif import relative_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -7,8 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from notelint import __version__
-from notelint.engine import Report
-from notelint.findings import Finding
+from notelint.findings import Finding, Report
 from notelint.formats.summary import summarize
 
 

@@ -21,9 +21,8 @@ from typing import Any
 from urllib.parse import quote
 
 from notelint import __version__
-from notelint.engine import Report
 from notelint.errors import NotelintError
-from notelint.findings import Finding, Location, Severity
+from notelint.findings import Finding, Location, Report, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from notelint.engine import Report
-from notelint.findings import Severity
+from notelint.findings import Report, Severity
 
 
 @dataclass(frozen=True)

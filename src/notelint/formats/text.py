@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notelint.engine import Report
-from notelint.findings import Severity
+from notelint.findings import Report, Severity
 from notelint.formats.summary import summarize
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

@@ -44,6 +44,7 @@ from notelint.salutation import (
     salutation_span,
 )
 from notelint.sides import Sides
+from notelint.slots import SlotFinder, slot_spans
 from notelint.specificity import (
     SPECIFIC_SENTENCE,
     WEAK,
@@ -73,6 +74,7 @@ __all__ = [
     "SetCheck",
     "Severity",
     "Sides",
+    "SlotFinder",
     "company_words",
     "content_sentences",
     "conversation_cues",
@@ -90,6 +92,7 @@ __all__ = [
     "phrase_matcher",
     "phrase_variants",
     "salutation_span",
+    "slot_spans",
     "slot_tokens",
     "vocabulary",
     "window",

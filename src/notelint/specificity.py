@@ -27,6 +27,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from notelint.matching import expand, matched_spans, phrase_matcher, vocabulary
+from notelint.slots import slot_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -70,6 +71,7 @@ _MARKETING_NOUNS = {
 }  # fmt: skip
 _MARKETING_LEADS = {"to", "for", "of"}
 _SLOTS_KEY = "notelint_slots"
+_TEMPLATE_KEY = "notelint_template_slots"
 _WORDS_KEY = "notelint_specificity_words"
 _SENTENCES_KEY = "notelint_sentences"
 _GIVEN_KEY = "notelint_given_slots"
@@ -306,8 +308,25 @@ def slot_tokens(sentence: Span, job_words: set[str] = _JOB_WORDS) -> set[int]:
     if key not in cache:
         w = words(sentence.doc)
         start, end = sentence.start, sentence.end
-        cache[key] = name_slots(w, start, end, job_words) | _marketing_tokens(w, start, end)
+        cache[key] = (
+            name_slots(w, start, end, job_words)
+            | _marketing_tokens(w, start, end)
+            | {i for i in _template_slots(sentence.doc) if start <= i < end}
+        )
     return cache[key]
+
+
+def _template_slots(doc: Doc) -> set[int]:
+    """Tokens inside a template slot of any shape ("[Company]", "$firstName", "ABC Corp"):
+    never specific content, so a template whose specifics are all slots is generic."""
+    found = doc.user_data.get(_TEMPLATE_KEY)
+    if found is None:
+        found = doc.user_data[_TEMPLATE_KEY] = {
+            t.i
+            for start, end in slot_spans(doc.text)
+            for t in doc.char_span(start, end, alignment_mode="expand") or ()
+        }
+    return found
 
 
 def name_slots(w: Words, start: int, end: int, job_words: set[str] = _JOB_WORDS) -> set[int]:

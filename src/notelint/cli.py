@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -298,13 +299,36 @@ def _exit_status(report: Report, config: Config, exit_zero: bool) -> int:
 
 
 @main.command()
-def rules() -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    help="markdown prints the README's table of checks.",
+)
+def rules(fmt: str) -> None:
     """List every check: code, name, default severity and summary."""
     from notelint.registry import all_checks
 
     _local_checks()
+    if fmt == "markdown":
+        click.echo(checks_table(all_checks()))
+        return
     for check in all_checks():
         click.echo(f"{check.code}  {check.name:<28} {check.severity.value:<8} {check.summary}")
+
+
+def checks_table(checks: Iterable[Any]) -> str:
+    """The README's table of checks, from their metadata (``check.yml``)."""
+    rows = [
+        "| code | name | default severity | what it reports | options |",
+        "|---|---|---|---|---|",
+    ]
+    for check in checks:
+        options = ", ".join(f"`{name}`" for name in check.defaults) or "–"
+        severity = check.severity.value
+        rows.append(f"| {check.code} | {check.name} | {severity} | {check.summary} | {options} |")
+    return "\n".join(rows)
 
 
 @main.command()

@@ -3,146 +3,35 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from notelint.kit import Check, doc_sentences, matched_spans, phrase_matcher, vocabulary, words
+from notelint.kit import (
+    Check,
+    GroupedMatcher,
+    doc_sentences,
+    matched_spans,
+    phrase_matcher,
+    read_patterns,
+    vocabulary,
+    with_capitals,
+    word_matcher,
+    words,
+)
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.matcher import Matcher, PhraseMatcher
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
     from notelint.kit import Finding, Note
 
 
-_I = {"LOWER": "i"}
-_WE = {"LOWER": "we"}
-# "At Kestrel, I" or "At Kestrel we".
-_I_OR_WE = {"LOWER": {"IN": ["i", "we"]}}
-# Words that may stand between "I" and what the writer did: "I've basically been doing".
-_FILLERS = [
-    "have", "'ve", "had", "also", "personally", "actually", "basically", "already", "recently",
-    "once", "then", "just", "even", "since", "previously", "successfully", "currently", "still",
-    "both", "mostly", "first", "later", "co", "-", "jointly", "often", "regularly", "routinely",
-]  # fmt: skip
-_BE = ["was", "am", "'m"]
-_MODALS = ["would", "'d", "will", "'ll", "can", "could", "might"]
-_PLAN_ADVERBS = ["also", "happily", "gladly", "then", "first", "probably", "definitely"]
-_WILLING = ["glad", "happy", "keen", "eager", "ready", "able", "delighted", "excited"]
-_WISHING = ["love", "like", "want", "hope", "plan", "aim", "expect"]
-# "I'd enjoy doing the same", "I would welcome doing that work".
-_GERUND_WISHES = ["enjoy", "welcome", "relish", "love", "like"]
-# "I'd be comfortable with that move", "I'd be useful on exactly that kind of detail".
-_CAPABLE = ["comfortable", "useful", "effective", "confident"]
-_PERIODS = ["year", "month", "season", "summer", "semester", "decade", "winter", "shift"]
-# What follows "five years" at the start of a sentence when they are years of the writer's
-# work: "Five years running a food bank ...", "Two years behind the returns desk ...".
-_PERIOD_OF_WORK = [
-    "of", "as", "at", "in", "running", "leading", "managing", "behind", "on", "doing",
-    "teaching", "working", "with", "coaching", "supervising", "nursing", "selling", "handling",
-]  # fmt: skip
-# Before "five years", words that make them the writer's own ("with five years of ...").
-_PERIOD_OWNERS = {
-    "my", "with", "after", "have", "'ve", "had", "got", "spent", "bring", "including", "and",
-    "finished", "completed", "done", "served", "worked",
-}  # fmt: skip
-_NOT_WORK_PERIODS = ["ago", "later", "earlier", "old", "before", "after", "from"]
-# Credentials and jobs a writer holds: "I've had I-CAR aluminum training", "I took a temp job".
-_CREDENTIALS = [
-    "training", "experience", "certificate", "certification", "licence", "license", "degree",
-    "qualification", "diploma", "background", "apprenticeship", "internship", "accreditation",
-]  # fmt: skip
-_JOBS = ["job", "role", "position", "post", "contract", "placement"]
-# "my extensive experience of", "my background in": the writer's record in a formal note.
-_BACKGROUNDS = ["experience", "background", "expertise", "grounding", "exposure", "familiarity"]
-_BACKGROUND_LINKS = ["of", "in", "with", "at", "as", "across", "on", "within"]
-# "I've been a customer for years" is no experience of the work.
-_ONLOOKERS = [
-    "customer", "fan", "user", "member", "follower", "subscriber", "reader", "admirer",
-    "visitor", "shopper", "client", "patient", "guest", "donor", "supporter", "candidate",
-]  # fmt: skip
-# "I'm a registered nurse": a profession held, unlike "I'm a hard worker".
-_TRAINED = [
-    "registered", "certified", "licensed", "qualified", "chartered", "trained", "former",
-    "practising", "practicing", "working", "professional", "senior", "junior", "head",
-]  # fmt: skip
-# "the same", "a similar", "something like", "exactly that", "that exact": two tokens.
-_SAME = [
-    {"LOWER": {"IN": ["the", "a", "something", "exactly", "that"]}},
-    {"LOWER": {"IN": ["same", "similar", "like", "that", "this", "exact"]}},
-]
-_SAME_VERBS = [
-    "make", "do", "use", "try", "build", "run", "face", "have", "see", "fight", "hit", "solve",
-    "fix", "tackle", "chase", "meet", "handle", "deal", "work", "manage", "inherit", "clear",
-]  # fmt: skip
-# Questions the interviewer asked about a plan are not the plan: "you asked how I'd handle".
-_QUESTION_WORDS = {"how", "what", "whether", "why", "when", "where"}
-# "That's where I've spent two years", "that's when I ran": a place or time of the writer's
-# work unless someone asked ("you asked where I'd start"). "what I can bring" stays empty.
-_RELATIVE_WORDS = {"where", "when"}
-# Before a question word, words that make it the interviewer's question ("you wondered how").
-_ASKING = {"ask", "wonder", "question", "curious", "know", "inquire", "enquire", "quiz", "probe"}
-# After "I'd" in an answer to the interviewer's question, words that are no step of a plan:
-# "I'd say", "I'd love another go", "I'd have answered", "I'd rather not guess".
-_NOT_ANSWERS = [
-    "be", "love", "like", "want", "hope", "appreciate", "welcome", "say", "think", "guess",
-    "need", "have", "rather", "prefer", "enjoy", "imagine", "answer", "add", "mention", "not",
-    "never", "really", "actually", "just", "also", "still", "only", "probably", "certainly",
-    "agree", "feel", "wonder", "ask", "know", "expect", "suggest", "recommend",
-]  # fmt: skip
-_ASKED_WORDS = ["how", "what", "which", "whether", "why", "when", "where"]
-#: At most this many words between the asking and the question word ("asked me exactly how").
-_ASK_REACH = 3
-# Marks that open a list item or a label: "- **Python:** five years building pipelines".
-_LIST_MARKS = {":", ":*", "*", "**", "-", "•", "–", "—"}
-# Past forms of work verbs that do not end in -ed, for résumé-style lines ("- Led a team").
-_IRREGULAR_PAST = {
-    "led", "ran", "built", "rebuilt", "taught", "sold", "wrote", "rewrote", "oversaw", "drove",
-    "won", "grew", "fought", "undertook", "dealt", "spun",
-}  # fmt: skip
-# After "I" and a verb in the present: modals, which make it a plan or a wish, not a habit.
-_NOT_HABITS = {"would", "'d", "will", "'ll", "can", "could", "might", "should", "must", "may"}
-# After "at my": places of work, unless the phrase is about something else ("at my desk").
-_NOT_WORKPLACES = [
-    "desk", "own", "pace", "convenience", "disposal", "end", "earliest", "best", "interview",
-    "home", "age", "side", "request", "expense", "fingertips", "computer", "first", "last",
-    "commute", "lunch", "visit", "break", "holiday", "vacation", "trip", "stay", "tour", "walk",
-]  # fmt: skip
-_OLD_JOBS = ["current", "last", "previous", "former", "old", "present", "prior"]
-# After "my last": the interview itself, not an old job ("my last answer").
-_NOT_JOBS = [
-    "interview", "email", "note", "message", "question", "answer", "point", "visit", "call",
-    "chance", "thought", "comment", "name", "day", "letter", "application",
-]  # fmt: skip
-# A company name in a sentence: capitalised words, "&" and "'s" ("At Brandt & Kovac I ...").
-_NAME_PART = {"TEXT": {"REGEX": r"^(?:[A-Z][\w.'-]*|&|'s)$"}, "OP": "+"}
-# After "your": words that make it a courtesy, not a need of the team ("your time").
-_COURTESIES = [
-    "time", "consideration", "kindness", "hospitality", "patience", "generosity", "help",
-    "interest", "attention", "email", "message", "reply", "response", "convenience", "behalf",
-    "earliest", "warm", "warmth", "own", "insight", "insights", "feedback", "decision",
-]  # fmt: skip
-# After "this" or "these": times, not the team's work ("this morning").
-_TIMES = [
-    "morning", "afternoon", "evening", "week", "weekend", "month", "year", "time", "point",
-    "opportunity", "note", "email", "message", "letter", "is", "was", "has", "would", "will",
-]  # fmt: skip
 #: Punctuation that ends a phrase like "the new supervisor job".
 _PHRASE_STOPS = {".", ",", ";", ":", "!", "?"}
 #: At most this many tokens from the determiner to the job noun ("the new night supervisor job").
 _ROLE_REACH = 5
-_PREPOSITIONS = ["with", "on", "for", "to", "in", "at", "into", "onto", "about", "around"]
-_DETERMINERS = {"your", "the", "this", "that", "these", "those"}
-# After a verb: the writer's own interview day ("I introduced myself", "I wrote down").
-_NOT_DEEDS_AFTER = {"myself", "yourself", "down"}
 # Cues that are deeds of some day, which may be the interview day ("I tested your app today").
 _DEEDS = {"DONE", "PAST", "SAME", "WE"}
-# "I mentioned a wayfinding project", "I talked about my last two launches": the writer's work
-# told in the interview. The verb and the words that may follow it before the determiner.
-_TELLING = ["mention", "describe", "talk", "tell", "show", "walk", "bring", "share", "explain"]
-_TELLING_LINKS = ["about", "you", "through", "up", "over"]
-_OWN_DETERMINERS = ["a", "an", "my", "our", "one"]
 #: Labels that only make "we" the writer's old team; they are no experience by themselves.
 _ANCHORS = {"OWNED"}
 #: Tokens after a cue in which a stock claim ("bring value to your team") voids the cue.
@@ -151,10 +40,29 @@ _STOCK_WINDOW = 6
 _MIN_ECHO = 4
 #: How many sentences away a link to the job may be from the experience it explains.
 _LINK_REACH = 2
-#: Labels of the token shapes that are no experience cue, by their group in ``Shapes``.
+#: Labels of the token shapes that are no experience cue, by their group; the rest are.
 _GROUPS = {"ROLE": "roles", "THAT": "roles", "QUESTION": "questions", "ANSWER": "answers"}
-_GROUP_NAMES = ("experience", "roles", "questions", "answers")
-_SHAPES_KEY = "notelint_fit_shapes"
+
+#: The token shapes and the word lists the rules below read, as data.
+_SHAPES = Path(__file__).parent / "data" / "shapes.yml"
+_WORDS = read_patterns(_SHAPES)
+_ASKING = _WORDS.words("asking")
+_PERIOD_OF_WORK = _WORDS.words("period_of_work")
+_PERIOD_OWNERS = _WORDS.words("period_owners")
+_QUESTION_WORDS = _WORDS.words("question_words")
+_RELATIVE_WORDS = _WORDS.words("relative_words")
+_LIST_MARKS = _WORDS.words("list_marks")
+_IRREGULAR_PAST = _WORDS.words("irregular_past")
+_NOT_HABITS = _WORDS.words("not_habits")
+_PREPOSITIONS = _WORDS.words("prepositions")
+_DETERMINERS = _WORDS.words("determiners")
+_NOT_DEEDS_AFTER = _WORDS.words("not_deeds_after")
+
+_SUGGESTION = (
+    "Add one sentence that links something you have done (or would do first) to a need they "
+    'mentioned, e.g. "I ran the same switch-over at my last job, so the backlog you described '
+    "is a problem I've already worked on.\""
+)
 
 
 class NoFit(Check):
@@ -200,17 +108,17 @@ class NoFit(Check):
         experience = [*self.terms("fit_experience"), *self.options["extra-experience-cues"]]
         roles = [*self.terms("fit_role"), *self.options["extra-role-cues"]]
         self.experience_phrases = phrase_matcher(self.nlp, experience, attr="LOWER")
-        self.role_phrases = phrase_matcher(self.nlp, _with_capitals(roles), attr="LEMMA")
+        self.role_phrases = phrase_matcher(self.nlp, with_capitals(roles), attr="LEMMA")
         self.interview_day = phrase_matcher(self.nlp, self.terms("fit_interview_day"))
         self.frequency = phrase_matcher(self.nlp, self.terms("fit_frequency"))
         self.stock_claims = phrase_matcher(
-            self.nlp, _with_capitals(self.terms("fit_stock_claims")), attr="LEMMA"
+            self.nlp, with_capitals(self.terms("fit_stock_claims")), attr="LEMMA"
         )
         self.not_plans = phrase_matcher(
-            self.nlp, _with_capitals(self.terms("fit_not_plans")), attr="LEMMA"
+            self.nlp, with_capitals(self.terms("fit_not_plans")), attr="LEMMA"
         )
-        self.shapes = Shapes(self.nlp, self.terms)
-        self.role_nouns = _word_matcher(self.nlp, self.terms("fit_role_nouns"), "LEMMA")
+        self.shapes = GroupedMatcher(self.nlp, _WORDS.patterns, _GROUPS, "experience")
+        self.role_nouns = word_matcher(self.nlp, self.terms("fit_role_nouns"), "LEMMA")
         self._phrase_lemmas: dict[str, list[str]] = {}
         self.stock_words = frozenset(w.lower() for w in vocabulary("stock_words"))
 
@@ -302,7 +210,7 @@ class NoFit(Check):
         (or asked: "you were curious how I'd cost the menu")."""
         return bool(
             matched_spans(self.role_phrases, sentence)
-            or self.shapes.within("longest_questions", sentence)
+            or self.shapes.within("questions", sentence, longest=True)
             or any(
                 _after_preposition(span, sentence) for span in self.shapes.within("roles", sentence)
             )
@@ -409,326 +317,6 @@ class NoFit(Check):
             ):
                 answers.append(("ANSWER", span, start))
         return answers
-
-
-class Shapes:
-    """All of NL007's token shapes in one Matcher, run once per Doc and split by label.
-
-    A Matcher call walks the whole Doc and makes a Token object for each of its words, so
-    four matchers (the writer's experience, the team's work, the interviewer's question about
-    a plan, the answer to it) cost four walks; one Matcher with each shape under its own
-    label costs one. Its matches are grouped: "experience", "roles", "questions" and
-    "answers", plus "longest_questions" (the longest where questions overlap).
-    """
-
-    def __init__(self, nlp: Language, terms: Callable[[str], tuple[str, ...]]) -> None:
-        from spacy.matcher import Matcher
-
-        self.matcher = Matcher(nlp.vocab)
-        _add_experience(
-            self.matcher,
-            terms("fit_experience_verbs"),
-            terms("fit_plan_verbs"),
-            terms("fit_not_work_verbs"),
-            terms("fit_own_work_nouns"),
-            terms("fit_experience_degrees"),
-        )
-        _add_roles(self.matcher, terms("fit_organisations"))
-        _add_answers(self.matcher)
-
-    def all(self, group: str, doc: Doc) -> list[Span]:
-        """The group's matches in the Doc, in order of their start."""
-        return list(self._groups(doc)[group][0])
-
-    def within(self, group: str, sentence: Span) -> list[Span]:
-        """The group's matches inside a sentence, as ``matched_spans`` finds them."""
-        spans, starts = self._groups(sentence.doc)[group]
-        first = bisect.bisect_left(starts, sentence.start)
-        last = bisect.bisect_left(starts, sentence.end)
-        return [s for s in spans[first:last] if s.end <= sentence.end]
-
-    def _groups(self, doc: Doc) -> dict[str, tuple[list[Span], list[int]]]:
-        """The matches of each group with their starts, kept in the Doc's ``user_data``."""
-        from spacy.util import filter_spans
-
-        cache = doc.user_data.setdefault(_SHAPES_KEY, {})
-        if id(self) not in cache:
-            groups: dict[str, list[Span]] = {group: [] for group in _GROUP_NAMES}
-            for span in sorted(self.matcher(doc, as_spans=True), key=lambda s: s.start):
-                groups[_GROUPS.get(span.label_, "experience")].append(span)
-            longest = filter_spans(groups["questions"])
-            groups["longest_questions"] = sorted(longest, key=lambda s: s.start)
-            cache[id(self)] = {
-                group: (spans, [s.start for s in spans]) for group, spans in groups.items()
-            }
-        return cache[id(self)]
-
-
-def _add_answers(matcher: Matcher) -> None:
-    """The interviewer's question about the writer's plan ("you asked how I'd"), and the
-    writer's "I'd" + verb that may answer it.
-
-    One pattern with an ``IN`` set, not one per word of asking: each pattern adds a state at
-    every token of the Doc, and nine of them cost more than one set look-up per token.
-    """
-    modal = {"LOWER": {"IN": _MODALS}}
-    matcher.add(
-        "QUESTION",
-        [
-            [
-                {"LEMMA": {"IN": sorted(_ASKING)}},
-                {"IS_PUNCT": False, "OP": f"{{0,{_ASK_REACH}}}"},
-                {"LOWER": {"IN": _ASKED_WORDS}},
-                _I,
-                modal,
-            ]
-        ],
-    )
-    matcher.add(
-        "ANSWER",
-        [
-            [
-                _I,
-                modal,
-                {"LOWER": {"IN": _PLAN_ADVERBS}, "OP": "?"},
-                {"IS_ALPHA": True, "LEMMA": {"NOT_IN": _NOT_ANSWERS}},
-            ]
-        ],
-    )
-
-
-_SUGGESTION = (
-    "Add one sentence that links something you have done (or would do first) to a need they "
-    'mentioned, e.g. "I ran the same switch-over at my last job, so the backlog you described '
-    "is a problem I've already worked on.\""
-)
-
-
-def _with_capitals(terms: Iterable[str]) -> list[str]:
-    """Each phrase also with a capital first letter: the lookup lemmatizer keeps "You" as is."""
-    return list(dict.fromkeys(v for t in terms for v in (t, t[:1].upper() + t[1:])))
-
-
-def _add_experience(
-    matcher: Matcher,
-    done: Sequence[str],
-    planned: Sequence[str],
-    not_work: Sequence[str],
-    own_work: Sequence[str],
-    degrees: Sequence[str],
-) -> None:
-    """Token shapes of the writer's own work: "I've led", "I'd start by", "my five years at"."""
-    fillers = {"LOWER": {"IN": _FILLERS}, "OP": "*"}
-    now = {"LOWER": {"IN": ["currently", "still", "now"]}}
-    word = {"IS_PUNCT": False, "OP": "?"}
-    have = {"LOWER": {"IN": ["have", "'ve", "had"]}}
-    matcher.add(
-        "DONE",
-        [
-            [_I, fillers, {"LEMMA": {"IN": list(done)}}],
-            [_I, {"LOWER": {"IN": _BE}}, now, {"LEMMA": {"IN": list(done)}}],
-            [_I, have, fillers, {"LOWER": "been"}, {"LEMMA": {"IN": list(done)}}],
-            [_I, have, fillers, {"LOWER": "been"}, {"LEMMA": "do"}],
-            [_I, have, fillers, {"LEMMA": "do"}],
-            [_I, fillers, {"LOWER": "did"}, {"LOWER": {"IN": ["that", "this", "it", "so"]}}],
-            [
-                _I,
-                have,
-                {"LOWER": "been"},
-                {"LOWER": {"IN": ["a", "an"]}},
-                {"LOWER": {"NOT_IN": _ONLOOKERS}},
-            ],
-            [
-                _I,
-                {"LOWER": {"IN": _BE}},
-                {"LOWER": {"IN": ["a", "an"]}},
-                {"LOWER": {"IN": _TRAINED}},
-            ],
-            [{"LOWER": "having"}, {"LEMMA": {"IN": list(done)}}],
-            [_I, fillers, {"LEMMA": "spend"}, word, word, word, {"LEMMA": {"IN": _PERIODS}}],
-            [_I, {"LOWER": {"IN": ["started", "began"]}}, {"LOWER": {"IN": ["out", "as"]}}],
-        ],
-    )
-    # Any past tense after "I", unless it tells of the interview or of feelings (checked in
-    # _is_own): "I reworked", "I superintended", "I dealt with".
-    matcher.add(
-        "PAST",
-        [[_I, fillers, {"IS_ALPHA": True, "LEMMA": {"NOT_IN": list(not_work)}}]],
-    )
-    # The writer's own work, told in the interview: "I mentioned a wayfinding project".
-    alpha = {"IS_ALPHA": True, "OP": "?"}
-    # Up to two words before the noun, maybe hyphenated: "a warranty-claims audit".
-    modifier = [alpha, {"ORTH": "-", "OP": "?"}, alpha]
-    work_noun = {"LEMMA": {"IN": list(own_work)}}
-    matcher.add(
-        "OWN_WORK",
-        [
-            [
-                _I,
-                fillers,
-                {"LEMMA": {"IN": _TELLING}},
-                {"LOWER": {"IN": _TELLING_LINKS}, "OP": "*"},
-                {"LOWER": {"IN": _OWN_DETERMINERS}},
-                *modifier,
-                work_noun,
-            ]
-        ],
-    )
-    # "we tested every screen": a deed of the writer's old team, counted only beside a
-    # mention of the writer's own work (checked in NoFit._experience_cues).
-    matcher.add("WE", [[{"LOWER": "we"}, fillers, {"LEMMA": {"IN": list(done)}}]])
-    # Formal register: "my extensive experience of conducting", "my considerable and varied
-    # background in". ("about my experience" is dropped in _is_own.)
-    matcher.add(
-        "BACKGROUND",
-        [
-            [
-                {"LOWER": "my"},
-                {"LOWER": {"IN": _word_parts(degrees)}, "OP": "*"},
-                {"LEMMA": {"IN": _BACKGROUNDS}},
-                {"LOWER": {"IN": _BACKGROUND_LINKS}},
-            ]
-        ],
-    )
-    matcher.add("OWNED", [[{"LOWER": owner}, *modifier, work_noun] for owner in ("my", "our")])
-    held = {"LEMMA": {"IN": ["have", "hold", "get", "earn", "gain", "complete", "finish"]}}
-    matcher.add(
-        "HOLD",
-        [
-            [_I, fillers, held, word, word, word, word, word, {"LEMMA": {"IN": _CREDENTIALS}}],
-            [
-                _I,
-                fillers,
-                {"LEMMA": {"IN": ["take", "land", "hold", "accept"]}},
-                word,
-                word,
-                {"LEMMA": {"IN": _JOBS}},
-            ],
-        ],
-    )
-    same_verb = {"LEMMA": {"IN": _SAME_VERBS}}
-    matcher.add(
-        "SAME",
-        [[who, fillers, same_verb, {"LOWER": "with", "OP": "?"}, *_SAME] for who in (_I, _WE)],
-    )
-    modal = {"LOWER": {"IN": _MODALS}}
-    adverb = {"LOWER": {"IN": _PLAN_ADVERBS}, "OP": "?"}
-    plan_verb = {"LEMMA": {"IN": list(planned)}}
-    # "I'd help", "I'd be glad to help", "I'd love to help", "I'd enjoy helping".
-    wish = [
-        {"LEMMA": "be", "OP": "?"},
-        {"LOWER": {"IN": [*_WILLING, *_WISHING, *_GERUND_WISHES]}, "OP": "?"},
-        {"LOWER": "to", "OP": "?"},
-    ]
-    matcher.add(
-        "PLAN",
-        [
-            [_I, modal, adverb, *wish, plan_verb],
-            # Doing is a plan only when it repeats the past: "I'd like to do the same".
-            [_I, modal, adverb, *wish, {"LEMMA": "do"}, *_SAME],
-            [_I, modal, adverb, {"LEMMA": "be"}, {"LOWER": {"IN": _CAPABLE}}],
-            [_I, {"LEMMA": {"IN": ["plan", "intend", "aim"]}}, {"LOWER": "to"}, plan_verb],
-        ],
-    )
-    matcher.add(
-        "OPENING_PLAN",
-        [
-            [
-                _I,
-                modal,
-                adverb,
-                {"LEMMA": {"IN": ["start", "begin"]}},
-                {"LOWER": {"IN": ["by", "with"]}},
-            ]
-        ],
-    )
-    period = [{"LEMMA": {"IN": _PERIODS}}, {"LOWER": {"NOT_IN": _NOT_WORK_PERIODS}}]
-    matcher.add(
-        "PERIOD",
-        [[{"LIKE_NUM": True}, *period], [{"LOWER": "a"}, *period], [{"LOWER": "an"}, *period]],
-    )
-    matcher.add(
-        "WORKPLACE",
-        [
-            [
-                {"LOWER": "at"},
-                {"LOWER": "my"},
-                {"IS_ALPHA": True, "LOWER": {"NOT_IN": _NOT_WORKPLACES}},
-            ],
-            [
-                {"LOWER": "my"},
-                {"LOWER": {"IN": _OLD_JOBS}},
-                {"IS_ALPHA": True, "LOWER": {"NOT_IN": _NOT_JOBS}},
-            ],
-            [
-                {"LOWER": "during"},
-                {"LOWER": "my"},
-                {"IS_ALPHA": True, "LOWER": {"NOT_IN": _NOT_WORKPLACES}},
-            ],
-        ],
-    )
-    matcher.add(
-        "WORKPLACE",
-        [
-            [{"LOWER": word}, {"LOWER": "my"}, {"IS_ALPHA": True, "OP": "?"}, period[0]]
-            for word in ("in", "from", "during")
-        ],
-    )
-    # Résumé lines without "I": "- Led the switch to ...", "**Automation:** replaced ...".
-    # Kept only for past forms (see _is_own): a colon is followed by many other words.
-    verb = {"IS_ALPHA": True, "LEMMA": {"NOT_IN": list(not_work)}}
-    stars = {"ORTH": "*", "OP": "*"}
-    bullet = {"ORTH": {"IN": ["-", "*", "•", "–"]}}
-    matcher.add(
-        "RESUME",
-        [
-            [{"ORTH": ":"}, stars, verb],
-            [{"ORTH": ":*"}, stars, verb],
-            [{"IS_SPACE": True}, bullet, stars, verb],
-        ],
-    )
-    matcher.add(
-        "EMPLOYER",
-        [[{"LOWER": "at"}, _NAME_PART, {"LOWER": ",", "OP": "?"}, _I_OR_WE]],
-    )
-
-
-def _word_parts(words: Sequence[str]) -> list[str]:
-    """The words as the tokenizer splits them ("long-standing" is three tokens), with the
-    glue of a list of them: "my long-standing and varied experience"."""
-    parts = {part for word in words for part in word.split("-") if part}
-    return sorted({*parts, "-", "and", ","})
-
-
-def _add_roles(matcher: Matcher, organisations: Sequence[str]) -> None:
-    """Short token shapes that name the team's work: "your queue", "this rota", "that backlog"
-    (THAT counts after a preposition: "with that backlog"; see ``_after_preposition``), and
-    the formal "the firm's expansion", "the trust's waiting lists".
-
-    First tokens are single words, not ``IN`` sets: a set is a Python call at every token.
-    """
-    not_time = {"IS_ALPHA": True, "LOWER": {"NOT_IN": _TIMES}}
-    matcher.add("ROLE", [[{"LOWER": "your"}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": _COURTESIES}}]])
-    matcher.add("ROLE", [[{"LOWER": word}, not_time] for word in ("this", "these", "those")])
-    matcher.add("THAT", [[{"LOWER": "that"}, not_time]])
-    owner = [{"LEMMA": {"IN": list(organisations)}}, {"LOWER": {"IN": ["'s", "’s", "'"]}}]
-    matcher.add("ROLE", [[{"LOWER": "the"}, *owner]])
-
-
-def _word_matcher(nlp: Language, words: Sequence[str], attr: str) -> PhraseMatcher:
-    """A PhraseMatcher for single words whose ``attr`` value is the word itself (a lemma
-    pattern is not lemmatized again), far cheaper than a Matcher's ``IN`` set."""
-    from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
-
-    matcher = PhraseMatcher(nlp.vocab, attr=attr)
-    patterns = []
-    for word in words:
-        doc = Doc(nlp.vocab, words=[word])
-        doc[0].lemma_ = word
-        patterns.append(doc)
-    matcher.add("WORD", patterns)
-    return matcher
 
 
 def _after_preposition(span: Span, sentence: Span) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 
 _CACHE_KEY = "notelint_matches"
+_GROUPED_KEY = "notelint_grouped"
 _VOCABULARY = Path(__file__).parent / "vocabulary"
 _GROUP = re.compile(r"\(([^()]*)\)")
 
@@ -256,3 +257,141 @@ def _needed_words(pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[in
                 needs.append((attr, frozenset(get_string_id(v) for v in value["IN"])))
     # Short sets first: they are the rare words that settle most notes at once.
     return sorted(needs, key=lambda need: len(need[1]))
+
+
+# -- token patterns as data -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PatternData:
+    """A check's token shapes read from YAML: its word lists and its Matcher patterns."""
+
+    lists: dict[str, tuple[str, ...]]
+    patterns: dict[str, list[list[dict[str, Any]]]]
+
+    def words(self, name: str) -> frozenset[str]:
+        """One of the file's word lists, as a set for look-ups."""
+        return frozenset(self.lists[name])
+
+
+@cache
+def read_patterns(path: Path) -> PatternData:
+    """Token patterns kept as data, so a rule's shape is read at a glance and edited without
+    code. The YAML file has three sections:
+
+    - ``lists``: word lists by name (a list, or a ``file:NAME`` of the check's ``data/``);
+    - ``tokens``: named tokens, each a spaCy token pattern or a list of them (spread in place);
+    - ``patterns``: Matcher labels, each a list of patterns; a pattern is a list whose items are
+      token patterns or the names of ``tokens``.
+
+    Inside a token pattern, a string ``$name`` stands for a word list: one of ``lists``, else
+    the check's ``data/name.txt``, else the shared vocabulary.
+    """
+    import yaml
+
+    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    lists: dict[str, tuple[str, ...]] = {}
+    for name, value in (data.get("lists") or {}).items():
+        if isinstance(value, str) and value.startswith("file:"):
+            lists[name] = read_terms(path.parent / f"{value[5:]}.txt")
+        else:
+            lists[name] = tuple(str(v) for v in value)
+
+    def words(name: str) -> list[str]:
+        if name in lists:
+            return list(lists[name])
+        own = path.parent / f"{name}.txt"
+        return list(read_terms(own) if own.exists() else vocabulary(name))
+
+    def resolve(value: Any) -> Any:
+        if isinstance(value, str) and value.startswith("$"):
+            return words(value[1:])
+        if isinstance(value, dict):
+            return {k: resolve(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [resolve(v) for v in value]
+        return value
+
+    tokens = {name: resolve(token) for name, token in (data.get("tokens") or {}).items()}
+
+    def expand_pattern(pattern: list[Any]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for item in pattern:
+            token = tokens[item] if isinstance(item, str) else resolve(item)
+            out.extend(token if isinstance(token, list) else [token])
+        return out
+
+    patterns = {
+        label: [expand_pattern(p) for p in label_patterns]
+        for label, label_patterns in (data.get("patterns") or {}).items()
+    }
+    return PatternData(lists, patterns)
+
+
+class GroupedMatcher:
+    """One token Matcher for many labels, run once per Doc, its matches split into groups.
+
+    A Matcher call walks the whole Doc and makes a Token object for each of its words, so four
+    matchers cost four walks; one Matcher with each shape under its own label costs one.
+    ``groups`` maps labels to group names; other labels fall in ``default``.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        patterns: dict[str, list[list[dict[str, Any]]]],
+        groups: dict[str, str],
+        default: str,
+    ) -> None:
+        from spacy.matcher import Matcher
+
+        self.matcher = Matcher(nlp.vocab)
+        for label, label_patterns in patterns.items():
+            self.matcher.add(label, label_patterns)
+        self.groups, self.default = groups, default
+
+    def all(self, group: str, doc: Doc) -> list[Span]:
+        """The group's matches in the Doc, in order of their start."""
+        return list(self._split(doc).get(group, ((), ()))[0])
+
+    def within(self, group: str, sentence: Span, *, longest: bool = False) -> list[Span]:
+        """The group's matches inside a sentence (with ``longest``, the longest of overlaps)."""
+        spans, starts = self._split(sentence.doc).get(f"{group}+" if longest else group, ([], []))
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end)
+        return [s for s in spans[first:last] if s.end <= sentence.end]
+
+    def _split(self, doc: Doc) -> dict[str, tuple[list[Span], list[int]]]:
+        """The matches of each group (and, as "group+", its longest), kept per Doc."""
+        from spacy.util import filter_spans
+
+        cache = doc.user_data.setdefault(_GROUPED_KEY, {})
+        if id(self) not in cache:
+            split: dict[str, list[Span]] = {}
+            for span in sorted(self.matcher(doc, as_spans=True), key=lambda s: s.start):
+                split.setdefault(self.groups.get(span.label_, self.default), []).append(span)
+            for group, spans in list(split.items()):
+                split[f"{group}+"] = sorted(filter_spans(spans), key=lambda s: s.start)
+            cache[id(self)] = {g: (spans, [s.start for s in spans]) for g, spans in split.items()}
+        return cache[id(self)]
+
+
+def with_capitals(terms: Iterable[str]) -> list[str]:
+    """Each phrase also with a capital first letter: the lookup lemmatizer keeps "You" as is."""
+    return list(dict.fromkeys(v for t in terms for v in (t, t[:1].upper() + t[1:])))
+
+
+def word_matcher(nlp: Language, words: Sequence[str], attr: str) -> PhraseMatcher:
+    """A PhraseMatcher for single words whose ``attr`` value is the word itself (a lemma
+    pattern is not lemmatized again), far cheaper than a Matcher's ``IN`` set."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    patterns = []
+    for word in words:
+        doc = Doc(nlp.vocab, words=[word])
+        doc[0].lemma_ = word
+        patterns.append(doc)
+    matcher.add("WORD", patterns)
+    return matcher

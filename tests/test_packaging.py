@@ -33,7 +33,7 @@ def _data_files() -> list[str]:
     """Every word list: the checks' own and the shared vocabulary."""
     return sorted(
         [
-            *(f"checks/{p.relative_to(CHECKS)}" for p in CHECKS.glob("*/data/*.txt")),
+            *(f"checks/{p.relative_to(CHECKS)}" for p in CHECKS.glob("*/data/*.*")),
             *(f"vocabulary/{p.name}" for p in (ROOT / "src/notelint/vocabulary").glob("*.txt")),
         ]
     )

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import yaml
+
 from notelint.kit import (
-    GREETINGS,
     GROUP_WORDS,
     Check,
+    Name,
+    bare_name_line,
     company_words,
     generic_addressees,
+    greeted_names,
     lemma_table,
+    person_words,
     salutation_span,
     window,
 )
@@ -26,113 +32,11 @@ if TYPE_CHECKING:
     from notelint.kit import Finding, Note
 
 
-_TITLES = {
-    "mr", "ms", "mrs", "miss", "mx", "dr", "prof", "professor", "doctor", "sr", "sra", "herr",
-    "frau", "mme", "madame", "monsieur", "señor", "señora", "coach", "chef", "rev", "reverend",
-    "judge", "justice", "father", "pastor", "rabbi", "imam", "sister", "captain", "capt",
-    "sergeant", "officer", "senator", "dean", "principal", "nurse", "councillor", "mayor",
-}  # fmt: skip
-#: Lower-case particles inside surnames: "Mr. Van der Berg", "Ms. de la Cruz".
-_PARTICLES = {"van", "der", "den", "de", "la", "le", "von", "da", "di", "del", "dos", "bin", "al"}
-#: Honorific suffixes written after a surname: "Watanabe-san", "Kim-nim".
-_SUFFIXES = {"san", "sama", "sensei", "kun", "chan", "ji", "nim", "ssi", "jee"}
-#: Legal and generic endings of company names, ignored when comparing them.
-_COMPANY_ENDINGS = {
-    "inc", "llc", "ltd", "llp", "plc", "gmbh", "co", "corp", "corporation", "company",
-    "group", "the", "and", "&", "limited", "sa", "ag", "bv", "pty",
-}  # fmt: skip
-#: Words that may follow a company without making it a modifier: "bring it to X today".
-_ADVERBS = {
-    "yesterday", "today", "tonight", "tomorrow", "again", "too", "soon", "someday", "later",
-    "together", "one", "day", "full-time", "eventually",
-}  # fmt: skip
 _MIN_SIMILARITY = 72  # rapidfuzz ratio: "Pria"/"Priya" is a spelling, "Nwachukwu"/"Nwosu" is not
-
-# -- where organisations are named -----------------------------------------------------------
-# A capitalised word that starts or continues an organisation's name ("Delgado & Sons").
-_NOT_NAMES = [
-    "i", "a", "i'm", "i'd", "i've", "i'll", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
-    "august", "september", "october", "november", "december", "christmas", "easter",
-    "thanksgiving", "eid", "diwali", "hanukkah",
-]  # fmt: skip
-#: Last words of a street, which also end many firms' names ("Marrow Lane", "Union Square").
-_STREET_HEADS = {"street", "road", "avenue", "lane", "square", "plaza", "park"}
-#: Last words of a place rather than an employer: "the same at Elm St", "the Leeds Office".
-_PLACE_HEADS = {
-    *_STREET_HEADS, "st", "rd", "ave", "centre", "center", "campus", "office", "offices",
-    "branch", "store", "plant", "site", "warehouse", "depot", "mall", "airport", "station",
-    "terminal", "hall", "building", "tower", "wing", "floor", "ward", "unit", "lab",
-    "headquarters", "hq", "location",
-}  # fmt: skip
-#: Place heads that end the name of a whole employer, not of one site of it: "Kestrel Point
-#: Airport", "Alder Vale Leisure Centre".
-_INSTITUTION_HEADS = {"airport", "station", "centre", "center", "mall"}
-#: Cues that say the writer wants to work there: one joins or applies to a firm, not a street.
-_WANT_CUES = {"join", "work-for"}
-#: With "I'd … at X", words of wanting (unlike an offer: "I'd be glad to try it at X") and
-#: of the work itself (unlike a visit: "I'd love to see the new layout at Station Road").
-_WISHES = {
-    "love", "like", "want", "hope", "keen", "eager", "excited", "thrilled", "proud", "honoured",
-    "honored",
-}  # fmt: skip
-_WORK_WORDS = {"work", "working", "career"}
-#: After "the … at": posts one applies for, so the name after "at" is an employer.
-_APPLIED_POSTS = {
-    "role", "position", "opening", "job", "opportunity", "career", "internship",
-    "apprenticeship", "offer", "vacancy", "application",
-}  # fmt: skip
-_POSTS = [
-    "team", "role", "position", "opening", "job", "opportunity", "career", "future",
-    "internship", "apprenticeship", "offer", "everyone", "folks", "crew", "staff", "vacancy",
-    "application",
-]  # fmt: skip
-#: Nouns an organisation has and a person does not ("Dana's team" is a person's).
-_ORG_NOUNS = [
-    "mission", "customers", "clients", "culture", "values", "reputation", "community",
-    "products", "brand", "stores", "branches", "employees", "shareholders", "offices",
-]  # fmt: skip
-#: After "join X": a person ("join Dana's team", "join Dana on the data team").
-_PERSON_AFTER_JOIN = {"'s", "’s", "on", "in", "for"}
-#: Patterns where an ordinary capitalised word is more often a tool or team than an employer.
-_TOOL_PRONE = {"join", "join-team", "greeting"}
-#: Patterns where a lower-case noun may follow the name: "to Snowflake migrations".
-_NOUN_FOLLOWS = {"bring-to", "part-of"}
-_MODALS = {"'d", "would", "'ll", "will", "could", "can"}
-_CLAUSE_ENDS = {".", ",", "!", ";", "—", "as", "and", "if", "when", "too", "someday"}
-_PAST_ADJ = ["previous", "former", "last", "old", "current", "first", "prior", "present"]
-_MY_POSTS = [
-    "role", "job", "time", "team", "years", "year", "months", "position", "work", "stint",
-    "tenure", "days", "colleague", "colleagues", "manager", "boss", "internship", "placement",
-    "employer", "company", "office", "store", "shop", "branch", "clinic",
-]  # fmt: skip
-_EMPLOYERS = [
-    "employer", "company", "firm", "workplace", "agency", "organisation", "organization",
-    "team", "job", "role", "school", "clinic", "hospital", "store",
-]  # fmt: skip
-_WORKED = [
-    "worked", "was", "were", "interned", "volunteered", "been", "stayed", "trained", "served",
-    "taught", "started", "temped", "freelanced",
-]  # fmt: skip
-#: Past verbs of holding a job: "I led the gift-card team at Finch Pay".
-_HELD = [
-    "led", "ran", "managed", "built", "headed", "supervised", "founded", "started", "joined",
-    "had", "held", "worked", "was", "were", "spent", "taught", "trained", "handled", "covered",
-    "owned", "coordinated", "oversaw", "interned", "volunteered", "served", "grew", "launched",
-]  # fmt: skip
-#: Verbs of the writer's own practice at a job (past, and "use"): "the checklist we used at X".
-_PRACTISED = [
-    "used", "made", "shipped", "adopted", "introduced", "followed", "tried", "wrote",
-    "designed", "created", "developed", "kept", "set", "rolled", "moved", "cut", "fixed",
-    "hired", "rebuilt", "redesigned", "tracked", "measured", "tested", "piloted", "automated",
-    "migrated", "replaced", "reduced", "raised", "won", "sold", "did", "rewrote",
-    "established", "implemented", "delivered", "produced", "published", "use",
-]  # fmt: skip
-#: Between the writer and a verb of their past practice: "we also used", "I once ran".
-_PAST_ADVERBS = ["also", "once", "then", "eventually", "later", "originally", "first", "always"]
-_SPANS = ["years", "year", "months", "summers", "seasons", "decade"]
-_FUTURE = {"'d", "would", "will", "'ll", "could", "can", "hope", "want"}
-_AT = {"at", "with", "for"}
+#: Word lists and the cues that show where an organisation is named, as data.
+_DATA = yaml.safe_load((Path(__file__).parent / "data" / "cues.yml").read_text("utf-8"))
+#: The word lists by name (see data/cues.yml).
+_W = {name: frozenset(words) for name, words in _DATA["lists"].items()}
 
 
 @dataclass(frozen=True)
@@ -151,74 +55,21 @@ class _Cue:
     article: bool = False  # "the" may come before the name: "part of the Lincoln community"
 
 
-def _lower(*words: str) -> dict[str, Any]:
-    return {"LOWER": {"IN": list(words)}}
-
-
-# Where the company the note is for is named: "join X", "the team at X", "X's mission".
-_TARGET_CUES: dict[str, _Cue] = {
-    "join": _Cue([_lower("join", "joining")]),
-    "join-team": _Cue([_lower("join", "joining"), _lower("the")]),
-    "post-at": _Cue([_lower(*_POSTS), _lower("at", "with")]),
-    "work-for": _Cue([_lower("to"), _lower("work"), _lower("at", "for")]),
-    "bring-to": _Cue(
-        [{"LEMMA": {"IN": ["bring", "contribute"]}}], reach=(frozenset({"to"}), 8), article=True
-    ),
-    "possessive": _Cue([_lower("'s", "’s"), _lower(*_ORG_NOUNS)], side="before"),
-    "greeting": _Cue([_lower("dear", "hi", "hello", "hey", "hiya")]),
-    "part-of": _Cue([_lower("part"), _lower("of")], article=True),
-    "would-at": _Cue([_lower("at")]),
+_CUES = {
+    label: _Cue(
+        pattern=cue["pattern"],
+        side=cue["side"],
+        reach=(frozenset(cue["reach"]["words"]), cue["reach"]["within"])
+        if "reach" in cue
+        else None,
+        article=cue.get("article", False),
+    )
+    for label, cue in _DATA["cues"].items()
 }
-# Where the writer names an employer of their own: "At Brightwater I ran", "my last job at X".
-_OWN_CUES: dict[str, _Cue] = {
-    "at-i": _Cue([_lower("at")]),
-    "as-a-job-at": _Cue([_lower("as"), _lower("a", "an")], reach=(frozenset(_AT), 4)),
-    "my-post-at": _Cue(
-        [_lower("my", "our"), {**_lower(*_PAST_ADJ), "OP": "?"}, _lower(*_MY_POSTS), _lower(*_AT)]
-    ),
-    "years-at": _Cue([_lower(*_SPANS), _lower("at", "with")]),
-    "worked-at": _Cue([_lower(*_WORKED), _lower(*_AT)]),
-    "i-work-at": _Cue(
-        [
-            _lower("i", "we"),
-            {**_lower("currently", "still", "now"), "OP": "?"},
-            _lower("work"),
-            _lower(*_AT),
-        ]
-    ),
-    "joined-left": _Cue([_lower("joined", "left", "leaving", "quit")]),
-    "when-joining": _Cue(
-        [
-            _lower("before", "after", "since", "until", "when"),
-            {**_lower("i"), "OP": "?"},
-            _lower("join", "joining", "joined"),
-        ]
-    ),
-    "former-employer": _Cue([_lower(*_PAST_ADJ), _lower(*_EMPLOYERS), {"ORTH": ",", "OP": "?"}]),
-    "held-job-at": _Cue(
-        [
-            _lower("i", "we"),
-            {**_lower(*_PAST_ADVERBS), "OP": "?"},
-            _lower(*_HELD, *_PRACTISED),
-        ],
-        reach=(frozenset(_AT), 7),
-    ),
-    "for-years": _Cue(
-        [_lower("for", "over"), {"OP": "?"}, {"IS_ALPHA": True}, _lower(*_SPANS)], side="before"
-    ),
-    "where-i": _Cue([{"ORTH": ",", "OP": "?"}, _lower("where"), _lower("i", "we")], side="before"),
-}
-_CUES = {**_TARGET_CUES, **_OWN_CUES}
 
 
-@dataclass(frozen=True)
-class _Name:
-    """A name written in the salutation: its words, where it is, and whether it had a title."""
-
-    words: tuple[str, ...]
-    start: int
-    end: int
-    titled: bool
+_TARGET_CUES = {label: _CUES[label] for label, cue in _DATA["cues"].items() if not cue["own"]}
+_OWN_CUES = {label: _CUES[label] for label, cue in _DATA["cues"].items() if cue["own"]}
 
 
 class WrongName(Check):
@@ -290,17 +141,17 @@ class WrongName(Check):
     # -- the person greeted --------------------------------------------------------------
 
     def _salutation_findings(self, note: Note) -> Iterator[Finding]:
-        span = salutation_span(note) or _bare_name_line(note)
+        span = salutation_span(note) or bare_name_line(note)
         if span is None:
             return
         addressees = note.context.to or note.context.panel
-        known = [w for w in (_person_words(p) for p in addressees) if self._is_personal(w)]
+        known = [w for w in (person_words(p) for p in addressees) if self._is_personal(w)]
         if not known:
             return
         if any(bracket in span.text for bracket in "<>{}[]"):
             return  # a template slot, which template-placeholder (NL006) reports
         company = company_words(note)
-        for name in self._greeted_names(span):
+        for name in greeted_names(span, self.generic):
             if set(name.words) <= company or any(self._same_person(name, p) for p in known):
                 continue
             if name.titled and all(len(person) == 1 for person in known):
@@ -313,37 +164,7 @@ class WrongName(Check):
         covered = {t.i for m in self.generic(doc, as_spans=True) for t in m}
         return any(t.i not in covered for t in doc if t.is_alpha)
 
-    def _greeted_names(self, span: Span) -> Iterator[_Name]:
-        """Runs of capitalised words in the salutation that are not roles, groups or glue."""
-        covered = {t.i for m in self.generic(span, as_spans=True) for t in m}
-        run: list[list[Token]] = []
-        titled = False
-        for word in _merged_words(span):
-            text = _bare(word)
-            if text in _TITLES:
-                yield from self._emit(run, titled)
-                run, titled = [], True
-                continue
-            is_name = (text in _PARTICLES and bool(run)) or (
-                word[0].text[:1].isupper()
-                and text not in GREETINGS
-                and word[0].i not in covered
-                and not _starts_group(word, span)
-            )
-            if is_name:
-                run.append(word)
-            if not is_name or _suffix(word):
-                yield from self._emit(run, titled or _suffix(word))
-                run, titled = [], False
-        yield from self._emit(run, titled)
-
-    @staticmethod
-    def _emit(run: list[list[Token]], titled: bool) -> Iterator[_Name]:
-        if run:
-            words = tuple(_bare(t) for t in run)
-            yield _Name(words, run[0][0].idx, run[-1][-1].idx + len(run[-1][-1]), titled)
-
-    def _same_person(self, name: _Name, person: tuple[str, ...]) -> bool:
+    def _same_person(self, name: Name, person: tuple[str, ...]) -> bool:
         """Every word greeted is a word of the person's name, a short form or a near spelling."""
         return all(any(self._same_word(w, p) for p in person) for w in name.words)
 
@@ -357,16 +178,16 @@ class WrongName(Check):
             return True  # Tom / Thomas, Alex / Alexandra
         return written[0] == known[0] and _similar(written, known, _MIN_SIMILARITY)
 
-    def _wrong_person(self, note: Note, name: _Name, addressees: tuple[str, ...]) -> Finding:
+    def _wrong_person(self, note: Note, name: Name, addressees: tuple[str, ...]) -> Finding:
         greeted = note.source.text[name.start : name.end]
         context = note.context
         if context.to:
-            on_panel = any(self._same_person(name, _person_words(p)) for p in context.panel)
+            on_panel = any(self._same_person(name, person_words(p)) for p in context.panel)
             where = " (a panelist)" if on_panel else ""
-            message = f'greets "{greeted}"{where}, but the note is to {_join(context.to)}'
+            message = f'greets "{greeted}"{where}, but the note is to {", ".join(context.to)}'
         else:
-            message = f'greets "{greeted}", who is not on the panel ({_join(context.panel)})'
-        first = _person_words(addressees[0])[0].capitalize()
+            message = f'greets "{greeted}", who is not on the panel ({", ".join(context.panel)})'
+        first = person_words(addressees[0])[0].capitalize()
         return self.finding(
             note,
             name.start,
@@ -424,17 +245,17 @@ class WrongName(Check):
         # not explain away the rest ("the team at Meridian Care" for a "Care Coordinator" role).
         if set(words) <= set(_company_key(related)):
             return False
-        if len(words) > 1 and words[-1] in _STREET_HEADS and _wants_to_work_there(label, span):
-            return True  # "join Harbour Lane": one joins a firm, not a street or a tool
+        if len(words) > 1 and words[-1] in _W["place_heads"] and _wants_to_work_there(label, span):
+            return True  # "join Harbour Lane": one joins a firm, not a place or a tool
         if all(w in self.dictionary for w in words) and (
-            label in _TOOL_PRONE or _before_group(span)
+            label in _W["tool_prone"] or _before_group(span)
         ):
             return False  # "join Slack", "the Platform team": ordinary words, not a name
-        if words[-1] in _PLACE_HEADS and not _same_kind(words, context.company or ""):
+        if words[-1] in _W["place_heads"] and not _same_kind(words, context.company or ""):
             return False  # "at Elm Street", "the Leeds office": a place
         if label == "post-at" and _past_verb_follows(span):
             return False  # "the team at AWS helped us": a past dealing, not this application
-        return not (label in _NOUN_FOLLOWS and _is_modifier(span))
+        return not (label in _W["noun_follows"] and _is_modifier(span))
 
     def _matches(self, written: tuple[str, ...], company: tuple[str, ...]) -> bool:
         """A short form ('Larkspur'), a longer form, an acronym or a shared distinctive word.
@@ -453,12 +274,11 @@ class WrongName(Check):
 
 
 def _same_kind(words: tuple[str, ...], company: str) -> bool:
-    """'Westholm Airport' for 'Kestrel Point Airport': where the employer is itself a place
-    (an airport, a station, a centre), another name with the same last word is a rival
-    employer, not a place of this one. A warehouse or a store is one site of a firm with many,
-    so 'the Leeds Warehouse' stays a place."""
+    """'Westholm Airport' for 'Kestrel Point Airport': where the employer's own name ends in
+    a place word, another name ending in the same word is a rival of its kind, not one of its
+    sites."""
     key = _company_key(company)
-    return len(words) > 1 and bool(key) and words[-1] == key[-1] in _INSTITUTION_HEADS
+    return len(words) > 1 and bool(key) and words[-1] == key[-1] in _W["place_heads"]
 
 
 def _similar(first: str, second: str, threshold: float) -> bool:
@@ -468,90 +288,18 @@ def _similar(first: str, second: str, threshold: float) -> bool:
     return min(len(first), len(second)) >= 4 and fuzz.ratio(first, second) >= threshold
 
 
-def _person_words(name: str) -> tuple[str, ...]:
-    """'Dr. Hye-jin Park' -> ('hye-jin', 'hye', 'jin', 'park'): the words a greeting may use."""
-    words: list[str] = []
-    for raw in name.replace(",", " ").split():
-        word = raw.strip(".").lower()
-        if not word or word in _TITLES:
-            continue
-        words.append(word)
-        if "-" in word:
-            words.extend(part for part in word.split("-") if part and part not in _SUFFIXES)
-    return tuple(words)
-
-
 def _company_key(name: str) -> tuple[str, ...]:
     """The distinctive lower-case words of a name, in order ('Brightwater's' -> brightwater)."""
     words = (
         raw.lower().removesuffix("'s").strip(".,;:!?()'\"")
         for raw in name.replace("’", "'").split()
     )
-    return tuple(dict.fromkeys(w for w in words if w and w not in _COMPANY_ENDINGS))
-
-
-def _merged_words(span: Span) -> Iterator[list[Token]]:
-    """Tokens glued by hyphens or apostrophes without spaces, as one word: 'Hye-jin'."""
-    group: list[Token] = []
-    for token in span:
-        if token.is_space:
-            continue
-        if group and (group[-1].text in "-'’" or token.text in "-'’") and not group[-1].whitespace_:
-            group.append(token)
-            continue
-        if group:
-            yield group
-        group = [token]
-    if group:
-        yield group
-
-
-def _bare(word: list[Token] | Token) -> str:
-    """A merged word in lower case without its title dot or honorific suffix."""
-    text = "".join(t.text for t in word) if isinstance(word, list) else word.text
-    text = text.lower().rstrip(".")
-    head, _, tail = text.rpartition("-")
-    return head if head and tail in _SUFFIXES else text
-
-
-def _suffix(word: list[Token]) -> bool:
-    text = "".join(t.text for t in word).lower()
-    return "-" in text and text.rpartition("-")[2] in _SUFFIXES
-
-
-def _starts_group(word: list[Token], span: Span) -> bool:
-    """A capitalised word followed by 'team' names a group ('Larkspur team'), not a person."""
-    index = word[-1].i + 1
-    doc = span.doc
-    while index < span.end and doc[index].text[:1].isupper():
-        index += 1
-    return word[0].text[:1].isupper() and index < span.end and doc[index].lower_ in GROUP_WORDS
-
-
-def _bare_name_line(note: Note) -> Span | None:
-    """A salutation without a greeting word: 'Grace,' or 'Mr. Delgado,' alone on the first line."""
-    start = note.layout.body[0]
-    newline = note.source.text.find("\n", start)
-    line = note.doc.char_span(
-        start, newline if newline != -1 else len(note.source.text), alignment_mode="expand"
-    )
-    if line is None or not line or line[-1].text not in {",", ":", "—"}:
-        return None
-    words = [_bare(w) for w in _merged_words(line[:-1])]
-    names = [w for w in words if w not in _TITLES and w not in _PARTICLES]
-    table = lemma_table()
-    ok = (
-        0 < len(names) <= 3
-        and len(words) <= 5
-        and line.text[:1].isupper()
-        and all(table.get(w, w) == w and not line.vocab[w].is_stop for w in names)
-    )
-    return line if ok else None
+    return tuple(dict.fromkeys(w for w in words if w and w not in _W["company_endings"]))
 
 
 def _is_cap(token: Token) -> bool:
     """A capitalised word that can be part of an organisation's name."""
-    return token.text[:1].isupper() and not token.is_punct and token.lower_ not in _NOT_NAMES
+    return token.text[:1].isupper() and not token.is_punct and token.lower_ not in _W["not_names"]
 
 
 def _name_from(doc: Doc, start: int) -> Span | None:
@@ -598,14 +346,14 @@ def _fits(label: str, span: Span) -> bool:
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else "."
     if label == "join":
-        return after not in _PERSON_AFTER_JOIN and not _starts_list_of_names(span)
+        return after not in _W["person_after_join"] and not _starts_list_of_names(span)
     if label in {"join-team", "greeting"}:
         return after in GROUP_WORDS
     if label == "would-at":
-        return after in _CLAUSE_ENDS and _writer_would(span)
+        return after in _W["clause_ends"] and _writer_would(span)
     if label == "at-i":
         rest = [t.lower_ for t in doc[span.end : span.end + 3] if t.text != ","]
-        return len(rest) >= 2 and rest[0] in {"i", "we"} and rest[1] not in _FUTURE
+        return len(rest) >= 2 and rest[0] in {"i", "we"} and rest[1] not in _W["future"]
     return True
 
 
@@ -617,10 +365,10 @@ def _wants_to_work_there(label: str, span: Span) -> bool:
         return False
     if label == "would-at":
         words = {t.lower_ for t in window(span, 14)}
-        return bool(words & _WISHES and words & _WORK_WORDS)
+        return bool(words & _W["wishes"] and words & _W["work_words"])
     if label == "post-at":
-        return span.start >= 2 and doc[span.start - 2].lower_ in _APPLIED_POSTS
-    return label in _WANT_CUES
+        return span.start >= 2 and doc[span.start - 2].lower_ in _W["applied_posts"]
+    return label in _W["want_cues"]
 
 
 def _named_as_place(span: Span) -> bool:
@@ -629,7 +377,7 @@ def _named_as_place(span: Span) -> bool:
     size = len(span)
     words = [t.lower_ for t in span]
     return any(
-        [t.lower_ for t in doc[i : i + size]] == words and doc[i + size].lower_ in _PLACE_HEADS
+        [t.lower_ for t in doc[i : i + size]] == words and doc[i + size].lower_ in _W["place_heads"]
         for i in range(len(doc) - size)
     )
 
@@ -639,7 +387,7 @@ def _writer_would(span: Span) -> bool:
     doc = span.doc
     start = max(span.sent.start, span.start - 14)
     words = [t.lower_ for t in doc[start : span.start]]
-    return any(w in {"i", "we"} and nxt in _MODALS for w, nxt in pairwise(words))
+    return any(w in {"i", "we"} and nxt in _W["modals"] for w, nxt in pairwise(words))
 
 
 @cache
@@ -660,7 +408,7 @@ def _is_modifier(span: Span) -> bool:
         and nxt.is_lower
         and not nxt.is_stop
         and nxt.lower_ not in GROUP_WORDS | {"community"}
-        and nxt.lower_ not in _ADVERBS
+        and nxt.lower_ not in _W["adverbs"]
     )
 
 
@@ -677,7 +425,7 @@ def _past_verb_follows(span: Span) -> bool:
     if span.end >= len(doc):
         return False
     nxt = doc[span.end]
-    past = nxt.lower_.endswith("ed") or nxt.lower_ in _HELD
+    past = nxt.lower_.endswith("ed") or nxt.lower_ in _W["held"]
     return nxt.is_lower and nxt.lemma_ != nxt.lower_ and past
 
 
@@ -696,7 +444,3 @@ def _ner_orgs(doc: Doc, end: int) -> list[tuple[str, Span]]:
         for ent in doc.ents
         if ent.label_ == "ORG" and ent.end_char <= end and cues & {t.lower_ for t in ent.sent}
     ]
-
-
-def _join(names: Iterable[str]) -> str:
-    return ", ".join(names)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from notelint.kit import Check, GatedMatcher, matched_spans, phrase_matcher
+from notelint.kit import Check, GatedMatcher, matched_spans, phrase_matcher, read_patterns
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -14,279 +15,10 @@ if TYPE_CHECKING:
     from notelint.kit import Finding, Note
 
 
-Pattern = list[dict[str, Any]]
-
-_DAYS = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-    "tue", "tues", "wed", "thu", "thurs", "fri", "today", "tonight", "tomorrow", "eod", "cob",
-    "eow", "noon", "midday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-]  # fmt: skip
-_OUTCOMES = [
-    "answer", "decision", "response", "reply", "verdict", "offer", "outcome", "confirmation",
-    "update", "callback", "result", "results", "feedback", "word", "yes", "go-ahead",
-]  # fmt: skip
-_ASK = {"NORM": {"IN": ["let", "tell", "inform", "notify", "update", "advise", "send", "give"]}}
-_DEADLINE: list[Pattern] = [
-    [{"NORM": "by"}, {"NORM": {"IN": ["this", "next", "the"]}, "OP": "?"}, {"NORM": {"IN": _DAYS}}],
-    [{"NORM": "by"}, {"NORM": {"IN": ["this", "next"]}}, {"NORM": {"IN": ["week", "weekend"]}}],
-    [
-        {"NORM": "by"},
-        {"NORM": "the", "OP": "?"},
-        {"NORM": {"IN": ["end", "close"]}},
-        {"NORM": "of"},
-        {"NORM": {"IN": ["the", "this", "next"]}, "OP": "?"},
-        {"NORM": {"IN": ["day", "week", "month", "business"]}},
-    ],
-    [{"NORM": "by"}, {"NORM": "the", "OP": "?"}, {"LIKE_NUM": True}],
-    [{"NORM": "by"}, {"NORM": "the"}, {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)$"}}],
-    [
-        {"NORM": "within"},
-        {"NORM": {"IN": ["the", "next"]}, "OP": "*"},
-        {"LIKE_NUM": True, "OP": "?"},
-        {"NORM": {"IN": ["business", "working"]}, "OP": "?"},
-        {"LEMMA": {"IN": ["hour", "day", "week"]}},
-    ],
-    [{"NORM": "no"}, {"NORM": "later"}, {"NORM": "than"}],
-    [{"NORM": "asap"}],
-    [{"NORM": "as"}, {"NORM": "soon"}, {"NORM": "as"}, {"NORM": "possible"}],
-    [{"NORM": {"IN": ["immediately", "urgently"]}}],
-    [{"NORM": "right"}, {"NORM": "away"}],
-]
-_DEMANDS: list[Pattern] = [
-    # I expect an answer / I need your decision / I'll require a response
-    [
-        {"NORM": "i"},
-        {"NORM": {"IN": ["will", "would", "'d", "really", "do", "must", "am", "'m"]}, "OP": "*"},
-        {"LEMMA": {"IN": ["expect", "need", "require", "want", "demand", "expecting"]}},
-        {"NORM": {"IN": ["a", "an", "your", "the", "my", "some"]}, "OP": "?"},
-        {"NORM": {"IN": ["final", "firm", "clear", "definite", "quick", "prompt"]}, "OP": "?"},
-        {"NORM": {"IN": _OUTCOMES}},
-    ],
-    # I expect to hear back / I expect to know by Monday
-    [
-        {"NORM": "i"},
-        {"NORM": {"IN": ["will", "would", "'d", "really", "do", "am", "'m"]}, "OP": "*"},
-        {"LEMMA": {"IN": ["expect", "expecting"]}},
-        {"NORM": "to"},
-        {"NORM": {"IN": ["hear", "know", "receive", "get"]}},
-    ],
-    # I need to hear back / I want to hear from you
-    [
-        {"NORM": "i"},
-        {"NORM": {"IN": ["will", "would", "'d", "really", "do", "must", "am", "'m"]}, "OP": "*"},
-        {"LEMMA": {"IN": ["need", "require", "want"]}},
-        {"NORM": "to"},
-        {"NORM": "hear"},
-        {"NORM": {"IN": ["back", "from"]}},
-    ],
-    # when will I get the offer / when can I expect my contract
-    [
-        {"NORM": "when"},
-        {"NORM": {"IN": ["will", "can", "do", "should", "would", "shall"]}},
-        {"NORM": "i"},
-        {"NORM": {"IN": ["get", "receive", "expect", "see", "sign", "have"]}},
-        {"NORM": {"IN": ["the", "my", "an", "a", "your"]}, "OP": "?"},
-        {"NORM": {"IN": ["offer", "contract", "paperwork", "onboarding"]}},
-    ],
-    # when do I start?
-    [
-        {"NORM": "when"},
-        {"NORM": {"IN": ["will", "can", "do", "should", "shall"]}},
-        {"NORM": "i"},
-        {"NORM": {"IN": ["start", "begin"]}},
-        {"IS_PUNCT": True},
-    ],
-    # please confirm my start date / send me the offer letter
-    [
-        {"NORM": {"IN": ["confirm", "finalize", "finalise", "send", "email", "share", "sign"]}},
-        {"NORM": "me", "OP": "?"},
-        {"NORM": {"IN": ["my", "the"]}},
-        {"NORM": {"IN": ["start", "starting", "offer", "contract", "salary", "paperwork"]}},
-        {"NORM": {"IN": ["date", "day", "letter", "details"]}, "OP": "?"},
-    ],
-]
-# Asks for a reply that become demands with a deadline: "let me know by Friday".
-_REQUESTS: list[Pattern] = [
-    [_ASK, {"NORM": "me"}, {"NORM": "know", "OP": "?"}],
-    [{"NORM": "get"}, {"NORM": "back"}, {"NORM": "to"}, {"NORM": "me"}],
-    [
-        {"NORM": "please"},
-        {"NORM": {"IN": ["kindly", "do"]}, "OP": "?"},
-        {"LEMMA": {"IN": ["respond", "reply", "confirm", "decide", "answer", "revert", "call"]}},
-    ],
-    [
-        {"LEMMA": {"IN": ["need", "want", "expect", "appreciate", "like", "welcome", "receive"]}},
-        {"NORM": {"IN": ["a", "an", "the", "your"]}},
-        {"NORM": {"IN": _OUTCOMES}},
-    ],
-    [{"NORM": "your"}, {"NORM": {"IN": ["decision", "answer", "response", "reply", "verdict"]}}],
-    [{"NORM": "hear"}, {"NORM": "back"}],
-    [{"NORM": "hear"}, {"NORM": "from"}, {"NORM": "you"}],
-    [{"LEMMA": "need"}, {"NORM": "to"}, {"NORM": "know"}],
-]
-# The writer taking charge of the calendar: "let's schedule", "when can we", "I'll come by".
-_BOOK = {"LEMMA": {"IN": ["schedule", "book", "arrange", "set", "lock", "plan", "pin", "nail"]}}
-_PACE: list[Pattern] = [
-    [
-        {"NORM": "when"},
-        {"NORM": {"IN": ["can", "could", "should", "will", "shall", "do"]}},
-        {"NORM": {"IN": ["we", "i"]}},
-    ],
-    [{"NORM": "let"}, {"NORM": "us"}],
-    [
-        {"NORM": "i"},
-        {"NORM": {"IN": ["would", "'d", "really"]}, "OP": "*"},
-        {"LEMMA": {"IN": ["like", "love", "want"]}},
-        {"NORM": "to"},
-        _BOOK,
-    ],
-    [{"NORM": "please"}, _BOOK],
-    [
-        {"NORM": "we"},
-        {"NORM": {"IN": ["should", "must", "need"]}},
-        {"NORM": "to", "OP": "?"},
-        _BOOK,
-    ],
-    [
-        {"NORM": "i"},
-        {"NORM": "will"},
-        {"NORM": {"IN": ["come", "stop", "drop", "swing", "pop", "be"]}},
-        {"NORM": {"IN": ["by", "in", "over", "there", "at"]}},
-    ],
-    [{"NORM": {"IN": ["asap", "immediately", "urgently", "soonest"]}}],
-    [{"NORM": "as"}, {"NORM": "soon"}, {"NORM": "as"}, {"NORM": "possible"}],
-    [{"NORM": "right"}, {"NORM": "away"}],
-]
-# Where a candidate might turn up: "come by the shop", "stop in at your site", "visit the yard".
-_WORKPLACES = [
-    "office", "offices", "shop", "site", "yard", "plant", "clinic", "kitchen", "lab", "store",
-    "warehouse", "depot", "branch", "studio", "garage", "restaurant", "workshop", "school",
-    "hospital", "ward", "facility", "campus", "headquarters", "hq", "station", "salon", "floor",
-]  # fmt: skip
-_VISITS: list[Pattern] = [
-    [
-        {"LEMMA": {"IN": ["come", "stop", "drop", "swing", "pop"]}},
-        {"NORM": {"IN": ["by", "in", "into", "over", "round", "around"]}},
-        {"NORM": {"IN": ["to", "at"]}, "OP": "?"},
-        {"NORM": {"IN": ["the", "your"]}},
-        {"IS_PUNCT": False, "OP": "?"},
-        {"NORM": {"IN": _WORKPLACES}},
-    ],
-    [
-        {"LEMMA": "visit"},
-        {"NORM": {"IN": ["the", "your"]}},
-        {"IS_PUNCT": False, "OP": "?"},
-        {"NORM": {"IN": _WORKPLACES}},
-    ],
-]
-# The writer booking the meeting on the reader's behalf: "I'll call you Monday to lock in a
-# time", "I will ring tomorrow to set up the visit".
-_WHEN = [
-    *_DAYS,
-    "this",
-    "next",
-    "on",
-    "in",
-    "the",
-    "morning",
-    "afternoon",
-    "evening",
-    "week",
-    "later",
-    "first",
-    "thing",
-]
-_BOOKING_CALL: list[Pattern] = [
-    [
-        {"NORM": "i"},
-        {"NORM": {"IN": ["will", "shall", "am", "'m"]}},
-        {"NORM": "going", "OP": "?"},
-        {"NORM": "to", "OP": "?"},
-        {"LEMMA": {"IN": ["call", "phone", "ring", "text", "email"]}},
-        {"NORM": {"IN": ["you", "your", "office"]}, "OP": "*"},
-        {"NORM": {"IN": _WHEN}, "OP": "{0,4}"},
-        {"NORM": "to"},
-        _BOOK,
-        {"NORM": {"IN": ["in", "up", "down"]}, "OP": "?"},
-    ]
-]
-# A wish for a meeting: pushing after a short screen, or when it names the date itself.
-_WISH: list[Pattern] = [
-    [
-        {"NORM": {"IN": ["i", "we"]}},
-        {"NORM": {"IN": ["would", "'d", "really", "do", "am", "'m", "truly"]}, "OP": "*"},
-        {"LEMMA": {"IN": ["love", "like", "want", "hope", "eager", "keen", "welcome"]}},
-    ],
-    [{"NORM": {"IN": ["can", "could"]}}, {"NORM": "we"}],
-    [{"NORM": "would"}, {"NORM": "it"}, {"NORM": "be"}, {"NORM": "possible"}],
-    [{"NORM": "hope"}, {"NORM": "we"}],
-]
-_SOON: list[Pattern] = [
-    [{"NORM": {"IN": ["this", "next"]}}, {"NORM": {"IN": ["week", "weekend"]}}],
-    [{"NORM": {"IN": ["today", "tomorrow", "tonight"]}}],
-]
-# my last three emails / my previous message / any update on my application
-_CHASE: list[Pattern] = [
-    [
-        {"NORM": "my"},
-        {"NORM": {"IN": ["last", "previous", "earlier", "past", "prior"]}},
-        {"LIKE_NUM": True, "OP": "?"},
-        {"NORM": {"IN": ["few", "several", "couple"]}, "OP": "?"},
-        {"NORM": "of", "OP": "?"},
-        {"LEMMA": {"IN": ["email", "message", "note", "voicemail", "e-mail", "letter"]}},
-    ],
-    [
-        {"NORM": "any"},
-        {"NORM": {"IN": ["update", "updates", "news", "word"]}},
-        {"NORM": {"IN": ["on", "about", "regarding"]}},
-        {"NORM": {"IN": ["my", "the"]}},
-        {"NORM": {"IN": ["application", "candidacy", "decision", "status", "process", "position"]}},
-    ],
-]
+#: The token shapes as data: deadlines, demands, requests, meetings, chasing, deference.
+_SHAPES = read_patterns(Path(__file__).parent / "data" / "shapes.yml").patterns
 
 
-# A deadline someone else set the writer, not one the writer sets the reader: "I have been asked
-# to answer by the 4th", "they need my answer by Friday", "my other offer expires by Monday".
-_RESPOND = ["answer", "respond", "reply", "decide", "accept", "confirm", "sign", "commit", "get"]
-_OTHER_PARTY = [
-    "they", "he", "she", "firm", "practice", "company", "employer", "agency", "studio", "school",
-    "recruiter", "hospital", "clinic", "team", "other", "others",
-]  # fmt: skip
-_SET_FOR_ME: list[Pattern] = [
-    [
-        {"NORM": {"IN": ["asked", "told", "required", "given", "expected", "until"]}},
-        {"NORM": {"IN": ["me", "to", "until"]}, "OP": "+"},
-    ],
-    [{"NORM": "my"}, {"NORM": {"IN": ["answer", "decision", "reply", "response", "acceptance"]}}],
-    [{"LEMMA": {"IN": ["expire", "lapse", "deadline"]}}],
-    [
-        {"NORM": {"IN": _OTHER_PARTY}},
-        {"NORM": {"IN": ["also", "really", "will", "would", "'d", "do", "does"]}, "OP": "*"},
-        {"LEMMA": {"IN": ["need", "want", "expect", "require", "ask"]}},
-    ],
-    [
-        {"NORM": "i"},
-        {"NORM": {"IN": ["have", "must", "need", "'ve", "got", "am", "'m"]}},
-        {"NORM": {"IN": ["to", "got", "due"]}, "OP": "*"},
-        {"LEMMA": {"IN": _RESPOND}},
-    ],
-]
-# "...if you decide to move forward", "whenever suits you": the reader keeps the pace.
-_DEFERENCE: list[Pattern] = [
-    [
-        {"NORM": {"IN": ["if", "should", "once", "when"]}},
-        {"NORM": {"IN": ["you", "we", "the", "your", "things", "there"]}},
-        {"OP": "{0,2}", "IS_PUNCT": False},
-        {"LEMMA": {"IN": ["decide", "move", "proceed", "go", "think", "want", "like", "be", "is"]}},
-    ],
-    [{"NORM": {"IN": ["whenever", "whatever"]}}],
-    [{"NORM": "at"}, {"NORM": "your"}, {"NORM": {"IN": ["convenience", "discretion"]}}],
-    [{"NORM": "if"}, {"NORM": "that"}, {"NORM": {"IN": ["helps", "works", "suits"]}}],
-]
-# Words after a request that make it an offer: "let me know if you'd like the references by
-# Friday".
 _OFFER_WORDS = {"need", "needs", "want", "like", "else", "questions", "help", "prefer", "useful"}
 # Words that make a deadline the reader's own plan, restated: "I know you're deciding by the
 # 10th", "you mentioned a decision by Friday".
@@ -350,23 +82,23 @@ class Pushy(Check):
         self.meetings = phrase_matcher(
             self.nlp, self.word_list("pushy_meetings", "extra-meetings"), "NORM"
         )
-        self.visits = GatedMatcher(self.nlp, "P", _VISITS)
-        self.booking_call = GatedMatcher(self.nlp, "P", _BOOKING_CALL)
+        self.visits = GatedMatcher(self.nlp, "P", _SHAPES["visits"])
+        self.booking_call = GatedMatcher(self.nlp, "P", _SHAPES["booking_call"])
         self.screens = phrase_matcher(
             self.nlp, self.word_list("pushy_screens", "extra-screens"), "NORM"
         )
         self.releases = phrase_matcher(
             self.nlp, self.word_list("pushy_releases", "extra-releases"), "NORM"
         )
-        self.set_for_me = GatedMatcher(self.nlp, "P", _SET_FOR_ME)
-        self.chase_patterns = GatedMatcher(self.nlp, "P", _CHASE)
-        self.demands = GatedMatcher(self.nlp, "P", _DEMANDS)
-        self.requests = GatedMatcher(self.nlp, "P", _REQUESTS)
-        self.deadlines = GatedMatcher(self.nlp, "P", _DEADLINE)
-        self.pace = GatedMatcher(self.nlp, "P", _PACE)
-        self.wish = GatedMatcher(self.nlp, "P", _WISH)
-        self.soon = GatedMatcher(self.nlp, "P", _SOON)
-        self.deference = GatedMatcher(self.nlp, "P", _DEFERENCE)
+        self.set_for_me = GatedMatcher(self.nlp, "P", _SHAPES["set_for_me"])
+        self.chase_patterns = GatedMatcher(self.nlp, "P", _SHAPES["chase"])
+        self.demands = GatedMatcher(self.nlp, "P", _SHAPES["demands"])
+        self.requests = GatedMatcher(self.nlp, "P", _SHAPES["requests"])
+        self.deadlines = GatedMatcher(self.nlp, "P", _SHAPES["deadline"])
+        self.pace = GatedMatcher(self.nlp, "P", _SHAPES["pace"])
+        self.wish = GatedMatcher(self.nlp, "P", _SHAPES["wish"])
+        self.soon = GatedMatcher(self.nlp, "P", _SHAPES["soon"])
+        self.deference = GatedMatcher(self.nlp, "P", _SHAPES["deference"])
 
     def check(self, note: Note) -> Iterator[Finding]:
         screened = bool(self.screens(note.doc))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notelint.kit import (
@@ -11,6 +12,7 @@ from notelint.kit import (
     GatedMatcher,
     matched_spans,
     phrase_matcher,
+    read_patterns,
     window,
     word_ids,
 )
@@ -21,45 +23,11 @@ if TYPE_CHECKING:
     from notelint.kit import Finding, Note
 
 
-# Words that make a failure word about the interview rather than about a past job.
-_INTERVIEW_WORDS = {
-    "question", "questions", "answer", "answers", "answered", "answering", "response",
-    "responses", "explanation", "explained", "explaining", "interview", "interviews",
-    "whiteboard", "exercise", "case", "presentation", "presenting", "assessment", "test",
-    "challenge", "puzzle", "round", "panel", "coding", "technical", "call", "conversation",
-    "chat", "spot", "asked", "walkthrough", "scenario",
-}  # fmt: skip
-_FIRST_PERSON = {"i", "my", "me", "myself"}
-_OWN_EFFORTS = {
-    "answer", "answers", "response", "responses", "explanation", "explanations",
-    "presentation", "performance", "demo", "walkthrough", "interview", "pitch", "solution",
-}  # fmt: skip
-_VERDICTS = {
-    "great", "good", "strong", "clear", "ideal", "best", "weak", "poor", "shaky", "muddled",
-    "confusing", "rough", "messy", "sloppy", "vague", "wrong", "off", "terrible", "awful",
-}  # fmt: skip
-# Words right before a failure word that make something else the one failing ("my laptop
-# froze", "the demo stumbled"): logistics, not the candidate's performance.
-_OTHER_SUBJECTS = {
-    "laptop", "computer", "screen", "video", "connection", "wifi", "wi-fi", "internet",
-    "zoom", "teams", "audio", "mic", "microphone", "camera", "app", "system", "demo",
-    "build", "browser", "page", "server", "site", "you", "your", "they", "he", "she", "it",
-    "team", "project", "launch", "market", "company", "rollout",
-}  # fmt: skip
-# Whom a "second chance" is for when it is not the writer: "you give people a second chance".
-_THIRD_PARTIES = {
-    "people", "others", "them", "someone", "everyone", "everybody", "folks", "candidates",
-    "applicants", "employees", "workers", "residents", "students", "kids", "children",
-    "patients", "clients", "customers", "offenders", "those", "him", "her", "us", "anyone",
-    "individuals", "adults", "veterans", "returners", "members", "teens", "youth",
-}  # fmt: skip
-# Nouns after "second chance" that make it a modifier: "a second-chance hiring programme".
-_HEAD_NOUNS = {
-    "program", "programme", "programs", "programmes", "hiring", "employer", "employers",
-    "employment", "initiative", "initiatives", "policy", "scheme", "pathway", "pipeline",
-    "fund", "act", "law", "project", "cohort", "grant", "organisation", "organization",
-    "work", "apprenticeship", "month", "partner", "partners", "jobs", "fair",
-}  # fmt: skip
+#: Word lists and token patterns as data.
+_DATA = read_patterns(Path(__file__).parent / "data" / "words.yml")
+_W = {name: frozenset(words) for name, words in _DATA.lists.items()}
+
+
 # "sorry to hear", "sorry about your move", "sorry that you had to wait": sympathy.
 _SYMPATHY = {
     "to": {"hear", "see", "learn", "read"},
@@ -67,170 +35,6 @@ _SYMPATHY = {
     "for": {"your", "you", "hearing"},
     "that": {"you", "your"},
 }
-_NEGATORS = {"no", "not", "never"}
-# "Sorry for my rambling answer": efforts whose apology is about the interview. Not
-# "response", which is as often this email ("sorry for the delay in my response").
-_APOLOGY_OBJECTS = {
-    "answer", "answers", "explanation", "explanations", "presentation", "performance",
-    "walkthrough", "pitch",
-}  # fmt: skip
-_CHANCE_NOUNS = ["chance", "shot", "crack", "go", "try", "attempt", "opportunity", "do-over"]
-_REDO_VERBS = [
-    "show", "prove", "demonstrate", "redo", "re-do", "retake", "retry", "try", "answer",
-    "explain", "interview", "present", "tackle", "take", "walk", "revisit", "make",
-]  # fmt: skip
-# Verbs that can only mean doing the interview again.
-_REDO_ONLY = ["redo", "re-do", "retake", "re-take", "retry", "resit", "re-sit"]
-# Doing the interview over: "try again", "sit the test again" (not "walk you through it again",
-# which is a fuller answer, and fine).
-_AGAIN_VERBS = ["try", "attempt", "sit", "do", "have", "redo", "retake", "interview"]
-# What may stand between the verb and "again": the interview itself ("sit the test again",
-# "have a go at it again"), not another object ("try the new software again").
-_AGAIN_OBJECTS = sorted(
-    {"it", "that", "this", "the", "my", "a", "go", "at", "one", "more"} | _INTERVIEW_WORDS
-)
-_ROUNDS = sorted(_INTERVIEW_WORDS)
-_AGAIN_ASKS: list[list[dict[str, object]]] = [
-    [{"LEMMA": {"IN": ["let", "allow", "permit"]}}, {"NORM": "me"}, {"NORM": "to", "OP": "?"}],
-    [{"NORM": {"IN": ["could", "can", "may", "might"]}}, {"NORM": "i"}],
-    [
-        {"LEMMA": {"IN": ["love", "like", "welcome", "appreciate", "hope", "want", "ask"]}},
-        {"NORM": "to"},
-    ],
-    [{"NORM": "chance"}, {"NORM": "to"}],
-]
-# "had to redo", "was asked to retake": a redo someone required, not one the writer asks for.
-_OBLIGED = ["have", "had", "has", "having", "need", "needed", "asked", "told", "required"]
-_WANT_VERBS = [
-    "love", "like", "welcome", "appreciate", "value", "hope", "want", "ask", "request",
-    "get", "have", "deserve", "given", "earn", "beg",
-]  # fmt: skip
-
-
-def _plea_patterns() -> list[list[dict[str, object]]]:
-    """Token patterns for asking for another go: "give me another chance", "I'd love a
-    second shot at it", "another opportunity to show you"."""
-    again = {"NORM": {"IN": ["second", "more", "fresh", "new", "last", "final"]}}
-    article = {"NORM": {"IN": ["a", "another", "one"]}}
-    noun = {"NORM": {"IN": _CHANCE_NOUNS}}
-    return [
-        # give me another chance / let me have a second shot / allow me one more try
-        [
-            {"NORM": {"IN": ["give", "grant", "offer", "allow", "let", "afford"]}},
-            {"NORM": "me"},
-            {"NORM": {"IN": ["have", "get"]}, "OP": "?"},
-            article,
-            {**again, "OP": "?"},
-            noun,
-        ],
-        # I'd love a second chance / I hope for one more shot / I'd welcome a do-over
-        [
-            {"LEMMA": {"IN": _WANT_VERBS}},
-            {"NORM": {"IN": ["for", "to"]}, "OP": "?"},
-            {"NORM": {"IN": ["have", "get", "be", "given"]}, "OP": "?"},
-            {"NORM": {"IN": ["a", "one", "the"]}},
-            again,
-            noun,
-        ],
-        [
-            {"LEMMA": {"IN": _WANT_VERBS}},
-            {"NORM": {"IN": ["for", "to"]}, "OP": "?"},
-            {"NORM": {"IN": ["have", "get", "be", "given"]}, "OP": "?"},
-            {"NORM": "another"},
-            {"NORM": {"IN": ["shot", "crack", "go", "try", "attempt", "do-over"]}},
-        ],
-        # another chance to prove myself / a second opportunity to walk you through it
-        [
-            {"NORM": {"IN": ["another", "second"]}},
-            {"NORM": {"IN": ["chance", "opportunity", "shot", "go", "try"]}},
-            {"NORM": {"IN": ["to", "at"]}},
-            {"NORM": {"IN": _REDO_VERBS}},
-        ],
-        # a second shot at the SQL question / another crack at the case study
-        [
-            {"NORM": {"IN": ["another", "second"]}},
-            {"NORM": {"IN": ["shot", "crack", "go", "try", "attempt"]}},
-            {"NORM": "at"},
-        ],
-        # could I redo it? / I'd love to retake the exercise
-        *_redo_patterns(),
-        # if given another opportunity
-        [
-            {"LEMMA": {"IN": ["give", "deserve", "earn"]}},
-            {"NORM": "another"},
-            {"NORM": "opportunity"},
-        ],
-        # please don't hold it against me / I hope it won't count against me
-        [
-            {"LEMMA": {"IN": ["hold", "count", "weigh", "go", "use"]}},
-            {"IS_PUNCT": False, "OP": "{0,7}"},
-            {"NORM": "against"},
-            {"NORM": "me"},
-        ],
-        # a second chance (the check makes sure it is the writer's)
-        [{"NORM": {"IN": ["second", "another"]}}, {"NORM": "chance"}],
-        # please consider letting me try again / could I sit the test again
-        *_again_patterns(),
-        # I really need this job / I need this role so badly
-        [
-            {"NORM": "i"},
-            {"NORM": {"IN": ["really", "truly", "desperately", "so", "just", "do"]}, "OP": "*"},
-            {"LEMMA": "need"},
-            {"NORM": "this"},
-            {"NORM": {"IN": ["job", "role", "position", "opportunity", "offer", "work"]}},
-        ],
-    ]
-
-
-# "my answer on hedging wasn't great", "my explanations were muddled"
-_VERDICT_PATTERNS = [
-    [
-        {"NORM": "my"},
-        {"NORM": {"IN": sorted(_OWN_EFFORTS)}},
-        {"IS_PUNCT": False, "OP": "{0,5}"},
-        {"NORM": {"IN": ["was", "were", "is", "are"]}},
-        {"NORM": {"IN": ["not", "really", "pretty", "quite", "a", "bit", "so", "too"]}, "OP": "*"},
-        {"NORM": {"IN": sorted(_VERDICTS)}},
-    ]
-]
-
-
-def _again_patterns() -> list[list[dict[str, object]]]:
-    """Asking to do it over: "let me try again", "could I sit the test again", "I'd love
-    the chance to try again"."""
-    verb = {"NORM": {"IN": _AGAIN_VERBS}}
-    again = {"NORM": "again"}
-    small = {"NORM": {"IN": _AGAIN_OBJECTS}}
-    forms: list[list[dict[str, object]]] = [
-        [verb, {**small, "OP": "{0,3}"}, again],
-        # "sit the numeracy test again": one describing word before the interview word
-        [verb, {**small, "OP": "{0,2}"}, {"IS_PUNCT": False}, {"NORM": {"IN": _ROUNDS}}, again],
-    ]
-    return [[*ask, *form] for ask in _AGAIN_ASKS for form in forms]
-
-
-def _redo_patterns() -> list[list[dict[str, object]]]:
-    """Asking to do the interview again: "could I redo it?", "I'd love to retake the
-    exercise", "let me redo the case" (not "I could redo the onboarding flow")."""
-    asks = [
-        [{"NORM": {"IN": ["could", "can", "may", "might"]}}, {"NORM": "i"}],
-        [{"NORM": "i"}, {"NORM": {"IN": ["could", "can", "might"]}}],
-        [{"LEMMA": {"IN": [v for v in _WANT_VERBS if v not in _OBLIGED]}}, {"NORM": "to"}],
-        [{"NORM": {"IN": ["let", "allow"]}}, {"NORM": "me"}, {"NORM": "to", "OP": "?"}],
-        # "I could come back in any day to redo the exercise" (not "we had to redo the
-        # exercise log")
-        [{"NORM": {"NOT_IN": _OBLIGED}}, {"NORM": "to"}],
-    ]
-    redo = {"NORM": {"IN": _REDO_ONLY}}
-    objects = [
-        [{"NORM": {"IN": ["it", "that", "this"]}}],
-        [
-            {"NORM": {"IN": ["the", "my", "that", "this"]}},
-            {"IS_PUNCT": False, "OP": "?"},
-            {"NORM": {"IN": sorted(_INTERVIEW_WORDS)}},
-        ],
-    ]
-    return [[*ask, redo, *obj] for ask in asks for obj in objects]
 
 
 class ApologyOrPlea(Check):
@@ -294,9 +98,9 @@ class ApologyOrPlea(Check):
         self.pleas = phrase_matcher(
             self.nlp, self.word_list("apology_pleas", "extra-pleas"), attr="NORM"
         )
-        self.plea_patterns = GatedMatcher(self.nlp, "PLEA", _plea_patterns())
-        self.verdicts = GatedMatcher(self.nlp, "VERDICT", _VERDICT_PATTERNS)
-        self.interview_ids = {self.nlp.vocab.strings.add(w) for w in _INTERVIEW_WORDS}
+        self.plea_patterns = GatedMatcher(self.nlp, "PLEA", _DATA.patterns["plea"])
+        self.verdicts = GatedMatcher(self.nlp, "VERDICT", _DATA.patterns["verdict"])
+        self.interview_ids = {self.nlp.vocab.strings.add(w) for w in _W["interview_words"]}
 
     def check(self, note: Note) -> Iterator[Finding]:
         for sentence in note.body_sentences():
@@ -322,14 +126,14 @@ class ApologyOrPlea(Check):
         second-chance programme'."""
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
-        if after is not None and (after.text == "-" or after.norm_ in _HEAD_NOUNS):
+        if after is not None and (after.text == "-" or after.norm_ in _W["head_nouns"]):
             return False
         before = {t.norm_ for t in window(span, 3, within=sentence)}
-        if before & _THIRD_PARTIES:
+        if before & _W["third_parties"]:
             return False
         if span[0].norm_ == "i":
             return True
-        return any(t.norm_ in _FIRST_PERSON for t in sentence)
+        return any(t.norm_ in _W["first_person"] for t in sentence)
 
     def _apology(self, sentence: Span) -> tuple[Span, str] | None:
         """An apology word in the same sentence as a word for a performance gone wrong."""
@@ -346,7 +150,7 @@ class ApologyOrPlea(Check):
         failures += [
             t.doc[t.i : t.i + 2]
             for t in sentence[:-1]
-            if t.norm_ == "my" and t.nbor().norm_ in _APOLOGY_OBJECTS
+            if t.norm_ == "my" and t.nbor().norm_ in _W["apology_objects"]
         ]
         if not failures:
             return None
@@ -371,7 +175,7 @@ class ApologyOrPlea(Check):
             if _is_own(failure) and not _is_discovery(failure) and not _is_elsewhere(failure):
                 doc = failure.doc
                 window = doc[max(sentence.start, failure.start - 4) : failure.start]
-                first = next(t for t in window if t.norm_ in _FIRST_PERSON)
+                first = next(t for t in window if t.norm_ in _W["first_person"])
                 return doc[first.i : failure.end], "admission"
         return None
 
@@ -380,7 +184,7 @@ def _from_writer(span: Span, sentence: Span) -> Span:
     """Widen 'the real me' back to its subject: 'my interview self wasn't the real me'."""
     doc = span.doc
     first = next(
-        (t.i for t in window(span, 5, within=sentence) if t.norm_ in _FIRST_PERSON), span.start
+        (t.i for t in window(span, 5, within=sentence) if t.norm_ in _W["first_person"]), span.start
     )
     return doc[first : span.end]
 
@@ -389,7 +193,7 @@ def _is_apology(span: Span) -> bool:
     """'sorry I rambled', not 'sorry to hear', 'no apologies needed', 'you apologised'."""
     doc = span.doc
     before = [t.norm_ for t in window(span, 3, within=doc[:])]
-    if set(before) & _NEGATORS or (before and before[-1] in {"you", "he", "she", "they"}):
+    if set(before) & _W["negators"] or (before and before[-1] in {"you", "he", "she", "they"}):
         return False
     if span.end + 1 < len(doc) and span[-1].norm_ == "sorry":
         nxt, obj = doc[span.end].norm_, doc[span.end + 1].norm_
@@ -405,7 +209,7 @@ def _is_own(failure: Span) -> bool:
     window = doc[max(sentence.start, failure.start - 4) : failure.start]
     if _is_others(failure):
         return False
-    return any(t.norm_ in _FIRST_PERSON for t in window) or failure.start == sentence.start
+    return any(t.norm_ in _W["first_person"] for t in window) or failure.start == sentence.start
 
 
 def _is_gerund_object(failure: Span) -> bool:
@@ -418,7 +222,7 @@ def _is_others(failure: Span) -> bool:
     """Something or someone else failed: 'my laptop froze', 'the launch stumbled'."""
     doc = failure.doc
     before = doc[max(failure.sent.start, failure.start - 2) : failure.start]
-    return any(t.norm_ in _OTHER_SUBJECTS for t in before)
+    return any(t.norm_ in _W["other_subjects"] for t in before)
 
 
 def _is_elsewhere(failure: Span) -> bool:
@@ -428,7 +232,7 @@ def _is_elsewhere(failure: Span) -> bool:
     if failure.end >= failure.sent.end or doc[failure.end].norm_ not in {"about", "with", "to"}:
         return False
     rest = doc[failure.end + 1 : min(failure.sent.end, failure.end + 5)]
-    return not any(t.norm_ in _INTERVIEW_WORDS for t in rest)
+    return not any(t.norm_ in _W["interview_words"] for t in rest)
 
 
 def _is_discovery(failure: Span) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from notelint.kit import Check, is_bare_date, is_before, phrase_matcher, window
+from notelint.kit import Check, is_bare_date, is_before, phrase_matcher, read_patterns, window
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -15,94 +16,13 @@ if TYPE_CHECKING:
     from notelint.kit import Finding, Note
 
 
+#: Word lists and token patterns as data.
+_DATA = read_patterns(Path(__file__).parent / "data" / "words.yml")
+_W = {name: frozenset(words) for name, words in _DATA.lists.items()}
+
+
 Pattern = list[dict[str, Any]]
 
-
-def _words(*words: str, op: str | None = None) -> dict[str, Any]:
-    """A token pattern for one of ``words`` (lower-cased), optionally with an operator."""
-    token: dict[str, Any] = {"LOWER": {"IN": list(words)}}
-    return {**token, "OP": op} if op else token
-
-
-def _lemmas(*lemmas: str) -> dict[str, Any]:
-    return {"LEMMA": {"IN": list(lemmas)}}
-
-
-# What a meeting is called, as a verb ("meeting you") and as a noun ("our interview").
-_MEET_VERBS = (
-    "meet",
-    "see",
-    "talk",
-    "speak",
-    "chat",
-    "interview",
-    "visit",
-    "tour",
-    "sit",
-    "connect",
-)
-_MEET_NOUNS = (
-    "interview",
-    "meeting",
-    "conversation",
-    "chat",
-    "call",
-    "visit",
-    "tour",
-    "discussion",
-)
-_DETERMINERS = ("our", "the", "this", "my", "your")
-# Words that end the meeting's object, so the time word that follows belongs to something else:
-# "talking about what you said this morning", "meeting you again today", "the second interview".
-_STOP = [
-    "about", "what", "that", "which", "who", "whom", "how", "when", "where", "why", "if",
-    "whether", "we", "i", "they", "he", "she", "it", "my", "again", "next", "second", "third",
-    "final", "follow", "further", "another", "round", "panel", "onsite", "on-site", "technical",
-    "person", "after", "since", "following", "from", "upcoming", "advance", "future",
-    "opportunity", "said", "mentioned", "discussed", "asked", "described",
-    # "meet our targets today" is about goals, not people
-    "target", "targets", "goal", "goals", "deadline", "deadlines", "requirement",
-    "requirements", "expectations", "standard", "standards", "needs", "quota", "criteria",
-]  # fmt: skip
-_GAP = {"IS_PUNCT": False, "IS_SPACE": False, "LOWER": {"NOT_IN": _STOP}}
-_OBJECT = {**_GAP, "OP": "{0,5}"}
-_SHORT_GAP = {**_GAP, "OP": "{0,4}"}
-# "thanks in advance for the opportunity to interview": an opportunity is still to come here.
-_ADVANCE_GAP = {**_SHORT_GAP, "LOWER": {"NOT_IN": [w for w in _STOP if w != "opportunity"]}}
-# The word that starts a time: checked in code, so that "this team" or "later this year" is not.
-_WHEN = _words("today", "tonight", "shortly", "this", "later", "tomorrow")
-_PARTS_OF_DAY = {"morning", "afternoon", "evening"}
-_PARTS_OF_DAY_WORD = _words(*_PARTS_OF_DAY, op="?")
-_PLEASANT = ("great", "good", "nice", "lovely", "wonderful", "pleasure")
-_LOOK_FORWARD: Pattern = [_words("look", "looking"), _words("forward"), _words("to")]
-_HEADS: list[Pattern] = [
-    _LOOK_FORWARD,
-    [_words("ca", "can"), _words("n't", "not"), _words("wait"), _words("to", "for")],
-    [_words("excited", "eager", "keen", "thrilled", "ready"), _words("to", "about", "for")],
-    [_words("i"), _words("will", "'ll", "shall"), _words("be", op="?")],
-    [_words("i"), _words("am", "'m"), _words("going"), _words("to")],
-    [_words("when", "before", "until", "once"), _words("we", "i")],
-    [_words("hope"), _words("to")],
-    [_words("will", "'ll"), _words("be"), _words("a", op="?"), _words(*_PLEASANT), _words("to")],
-]
-_MEETING: list[Pattern] = [
-    [_lemmas(*_MEET_VERBS)],
-    [_words(*_DETERMINERS), _words(*_MEET_NOUNS, "chance", "opportunity")],
-]
-_SEE_YOU: Pattern = [{"LOWER": "see", "IS_SENT_START": True}, _words("you")]
-_THANK: Pattern = [
-    _words("thank", "thanks"),
-    _words("you", "again", "so", "very", "much", op="{0,3}"),
-]
-_IN_ADVANCE: Pattern = [*_THANK, _words("in"), _words("advance"), _words("for")]
-_UPCOMING = _words("upcoming", "forthcoming", "scheduled")
-_PAST_THANKS = (
-    "meet", "speak", "talk", "interview", "call", "chat", "conversation", "tour", "show", "walk",
-    "visit", "have", "host", "discussion", "meeting",
-)  # fmt: skip
-_PAST_AUXILIARIES = {"was", "were", "had", "been"}
-_AFTER_DEPARTURE = {"for", "on", "to", "into", "of"}
-_YOU = {"you", "your", "y'", "yourself"}
 
 # Cues in a tense that "was" or "had" before them turns into the past ("I was excited to meet").
 _TENSED = {"FUTURE", "TODAYS", "TOMORROW", "SOON", "NOT_YET", "EXPECT", "WEAK"}
@@ -132,116 +52,10 @@ _HANDOVER_FIX = (
 # Each group of shapes runs only on sentences with one of its trigger words: the token Matcher
 # costs time per pattern and per token, and most sentences of a note cannot match at all.
 _TRIGGERS = {
-    "FUTURE": {"today", "tonight", "shortly", "later", "tomorrow", *_PARTS_OF_DAY},
-    "TODAYS": {"today", "tonight", *_PARTS_OF_DAY},
-    "ADVANCE": {"advance"},
-    "UPCOMING": {"upcoming", "forthcoming", "scheduled"},
-    "NOT_YET": {"forward"},
-    "HANDED": {"note", "card", "letter"},
-    "EXPECT": {"expect", "imagine", "assume", "suppose", "anticipate", "guess"},
-    "WEAK": {"forward", "wait", "excited", "eager", "keen", "thrilled", "ready", "hope", "love"},
+    name.removeprefix("trigger_").upper(): words
+    for name, words in _W.items()
+    if name.startswith("trigger_")
 }
-# "I expect we will talk about…": the writer guessing at a conversation still to come.
-_EXPECT: Pattern = [
-    _words("i"),
-    _words("expect", "imagine", "assume", "suppose", "anticipate", "guess"),
-    _words("that", op="?"),
-    _words("we"),
-    _words("will", "'ll", "shall", "might", "may", "are", "'re", "going", "to", op="{1,3}"),
-    _words("probably", "likely", "also", "both", op="?"),
-    _lemmas("talk", "discuss", "cover", "go", "touch", "speak", "chat", "dig", "walk"),
-]
-# The interview itself, with no time: "meeting you", "speaking with you", "our conversation".
-_WEAK_MEETING: list[Pattern] = [
-    [_lemmas(*_MEET_VERBS), _words("with", op="?"), _words("you")],
-    [_words(*_DETERMINERS), _words(*_MEET_NOUNS)],
-]
-# Hearing or asking in the interview, still to come: "I'm excited to hear how the branch is
-# organised", "I hope I'll get the chance to ask about the new platform".
-# Not "I look forward to hearing from you", the stock wait for a reply: "from" is no cue.
-_HEARING: Pattern = [
-    _lemmas("hear", "learn", "ask", "discuss", "find", "talk", "chat"),
-    _words("how", "what", "about", "more", "why", "whether", "which", "who", "where", "out"),
-]
-# Showing the reader the writer's work, still to come: "I'm keen to walk you through my
-# blockout", "looking forward to showing you the reel", "I hope to present my audit plan".
-_PRESENTING: list[Pattern] = [
-    [_lemmas("walk", "take", "talk", "run"), _words("you"), _words("through")],
-    [_lemmas("show"), _words("you")],
-    [
-        _lemmas("present", "demo", "demonstrate", "discuss", "go"),
-        _words("over", "through", op="?"),
-        _words("some", "a", "few", "of", op="{0,3}"),
-        _words("my"),
-    ],
-]
-# "I'd love to walk you through it": a wish that, in a note dated early, is the meeting ahead.
-_WOULD_LOVE: Pattern = [_words("would", "'d"), _words("love"), _words("to")]
-_GET_THE_CHANCE: Pattern = [
-    _words("hope"),
-    _words("that", op="?"),
-    _words("i"),
-    _words("will", "'ll", "can", "might", "may"),
-    _words("get", "have"),
-    _words("the", "a"),
-    _words("chance", "opportunity"),
-    _words("to"),
-]
-# Words after which the guessed conversation is a later stage or the job: "I imagine we'll
-# discuss that in the next round", "I expect we will talk daily once I start".
-_LATER = {
-    "next", "second", "third", "final", "again", "round", "stage", "start", "join", "joined",
-    "onboarding", "week", "month", "year", "future", "eventually", "someday",
-}  # fmt: skip
-
-
-def _patterns() -> dict[str, list[Pattern]]:
-    """The shapes of a pre-written note (by label), and of evidence that the interview is over."""
-    future = [[*head, *meeting, _OBJECT, _WHEN] for head in _HEADS for meeting in _MEETING]
-    return {
-        "FUTURE": [*future, [*_SEE_YOU, _WHEN]],
-        "ADVANCE": [
-            [*_IN_ADVANCE, _ADVANCE_GAP, _lemmas(*_MEET_VERBS, *_MEET_NOUNS)],
-            [*_IN_ADVANCE, _words("your"), _words("time"), _words("today", "tonight")],
-        ],
-        "TODAYS": [
-            [*head, _words("today", "tonight", "this"), _PARTS_OF_DAY_WORD, _words("'s"),
-             _words(*_MEET_NOUNS)]
-            for head in _HEADS[:3]
-        ],
-        "UPCOMING": [
-            [*_THANK, _words("for"), _words(*_DETERMINERS, op="?"), _UPCOMING, _SHORT_GAP,
-             _words(*_MEET_NOUNS)],
-        ],
-        "NOT_YET": [
-            [*_LOOK_FORWARD, _words(*_DETERMINERS), _UPCOMING, _words(*_MEET_NOUNS)],
-            [*_LOOK_FORWARD, _words("our", "the", "my"), _words("interview", "meeting"),
-             {"IS_PUNCT": True}],
-            [*_LOOK_FORWARD, _lemmas("meet", "interview"), _words("with", op="?"), _words("you"),
-             _words(".", "!", ",", ";", "and")],
-        ],
-        "HANDED": [
-            [_words("leave", "leaving", "hand", "handing", "drop", "dropping"), _words("this"),
-             _words("note", "card", "letter")],
-        ],
-        "EXPECT": [_EXPECT],
-        # Weak on their own ("I look forward to meeting you" may mean a later round), but
-        # evidence once the front matter dates the note before the interview.
-        "WEAK": [
-            *([*head, *weak] for head in (*_HEADS[:3], _HEADS[6]) for weak in _WEAK_MEETING),
-            *(
-                [*head, *shown]
-                for head in (*_HEADS[:3], _HEADS[6], _GET_THE_CHANCE, _WOULD_LOVE)
-                for shown in (_HEARING, *_PRESENTING)
-            ),
-        ],
-        "PAST": [
-            [*_THANK, _words("for"), _SHORT_GAP, _lemmas(*_PAST_THANKS)],
-            [_words("it"), _words("was", "'s"), {"IS_PUNCT": False, "OP": "{0,3}"},
-             _lemmas("meet", "speak", "talk", "chat", "see", "hear", "learn")],
-            [_words(*_PLEASANT), _words("to", op="?"), _lemmas("meet", "speak", "talk", "chat")],
-        ],
-    }  # fmt: skip
 
 
 class PreWritten(Check):
@@ -286,7 +100,7 @@ class PreWritten(Check):
         from spacy.matcher import Matcher
 
         self.matchers: dict[str, Matcher] = {}
-        for label, patterns in _patterns().items():
+        for label, patterns in _DATA.patterns.items():
             self.matchers[label] = Matcher(self.nlp.vocab)
             self.matchers[label].add(label, patterns)
         terms = self.word_list("prewritten_phrases", "extra-phrases")
@@ -402,7 +216,7 @@ def _with_time(span: Span) -> Span | None:
     elif last == "shortly":
         label = "SOON"
     elif last == "this":
-        extra = 1 if following[:1] and following[0] in _PARTS_OF_DAY else None
+        extra = 1 if following[:1] and following[0] in _W["parts_of_day"] else None
     elif last == "later":
         label, extra = _later(following, doc[span.end] if span.end < len(doc) else None)
     if extra is None:
@@ -414,7 +228,7 @@ def _later(following: list[str], nxt: Token | None) -> tuple[str, int | None]:
     """The label and the number of words after 'later' that belong to its time expression."""
     if following[:1] and following[0] in {"today", "tonight"}:
         return "FUTURE", 1
-    if following[:1] == ["this"] and following[1:2] and following[1] in _PARTS_OF_DAY:
+    if following[:1] == ["this"] and following[1:2] and following[1] in _W["parts_of_day"]:
         return "FUTURE", 2
     if nxt is None or (nxt.is_punct and nxt.text not in {"-", "/"}) or nxt.is_space:
         return "SOON", 0
@@ -428,7 +242,7 @@ def _later_stage(span: Span) -> bool:
     """
     doc = span.doc
     return any(
-        t.lower_ in _LATER and not (t.i + 1 < len(doc) and doc[t.i + 1].like_num)
+        t.lower_ in _W["later"] and not (t.i + 1 < len(doc) and doc[t.i + 1].like_num)
         for t in doc[span.end - 1 : span.sent.end]
     )
 
@@ -457,17 +271,17 @@ def _trimmed(span: Span) -> Span:
 def _continues_elsewhere(span: Span) -> bool:
     """'before I head out on holiday': the writer is leaving for somewhere, not the interview."""
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].lower_ in _AFTER_DEPARTURE
+    return span.end < len(doc) and doc[span.end].lower_ in _W["after_departure"]
 
 
 def _after_past_auxiliary(span: Span) -> bool:
     """'I was excited to meet the team today' is about a meeting that happened."""
     before = window(span, 3)
-    return any(t.lower_ in _PAST_AUXILIARIES for t in before)
+    return any(t.lower_ in _W["past_auxiliaries"] for t in before)
 
 
 def _about_you(span: Span) -> bool:
     """The meeting still to come is with the reader: 'meeting you', 'our interview'."""
     words = [t.lower_ for t in span]
-    ours = any(a in {"our", "my"} and b in _MEET_NOUNS for a, b in pairwise(words))
-    return ours or bool(_YOU.intersection(words))
+    ours = any(a in {"our", "my"} and b in _W["meet_nouns"] for a, b in pairwise(words))
+    return ours or bool(_W["you"].intersection(words))

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from notelint.kit import Check, matched_spans, phrase_matcher, window
+from notelint.kit import Rule, RuleCheck, window
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-    from notelint.kit import Finding, Note
+    from notelint.kit import Note
 
 
 # Words that stack on a superlative and make it gush: "truly amazing", "absolutely incredible".
@@ -30,7 +29,7 @@ _READER = {"you", "your", "yours"}
 _QUANTITIES = {"amount", "amounts", "number", "volume", "quantity", "pace", "lengths", "mess"}
 
 
-class OverThanking(Check):
+class OverThanking(RuleCheck):
     """Flags a note that thanks over and over, or flatters instead of being specific.
 
     What it does:
@@ -68,75 +67,44 @@ class OverThanking(Check):
         extra-thanks: more words that thank ("cheers for").
     """
 
-    def setup(self) -> None:
-        thanks = self.word_list("thanks_words", "extra-thanks")
-        flattery = self.word_list("flattery", "extra-flattery")
-        self.thanks = phrase_matcher(self.nlp, thanks, attr="NORM")
-        self.flattery = phrase_matcher(self.nlp, flattery, attr="NORM")
+    def keep(self, rule: Rule, span: Span, note: Note) -> bool:
+        """Thanks from the writer ("a thank-you note", "thanks to the cache" are not), and
+        flattery of the reader ("my amazing team", "an incredible amount of re-keying" are not).
+        """
+        if rule.name == "thanks":
+            return _is_thanks(span)
+        sentence = span.sent
+        about_reader = any(t.norm_ in _READER for t in sentence)
+        before = {t.norm_ for t in window(span, 4, within=sentence)}
+        close = {t.norm_ for t in window(span, 2, within=sentence)}
+        if close & {"my", "our"} or (before & _OWN and not about_reader):
+            return False
+        doc = span.doc
+        return not (span.end < sentence.end and doc[span.end].norm_ in _QUANTITIES)
 
-    def check(self, note: Note) -> Iterator[Finding]:
-        sentences = note.body_sentences()
-        thanks = [s for sentence in sentences for s in self._thanks_in(sentence)]
-        limit = int(self.options["max-thanks"])
-        if len(thanks) > limit:
-            anchor = thanks[limit]
-            quoted = ", ".join(f'"{s.text}"' for s in thanks)
-            yield self.finding(
-                note,
-                anchor.start_char,
-                anchor.end_char,
-                f"thanks {len(thanks)} times: {quoted}",
-                "Thank them once, for something specific ('Thank you for walking me through "
-                "the returns backlog'), and spend the other sentences on the conversation.",
-            )
-        flattery = [s for sentence in sentences for s in self._flattery_in(sentence)]
-        stacked = [s for s in flattery if _is_stacked(s)]
-        if stacked or len(flattery) > int(self.options["max-flattery"]):
-            anchor = stacked[0] if stacked else flattery[int(self.options["max-flattery"])]
-            quoted = ", ".join(f'"{s.text}"' for s in flattery)
-            yield self.finding(
-                note,
-                anchor.start_char,
-                anchor.end_char,
-                f"flattery instead of specifics: {quoted}",
-                "Swap the superlatives for one specific compliment that names what impressed "
-                "you: 'your on-call handbook is the clearest I've read'.",
-            )
-
-    def _thanks_in(self, sentence: Span) -> list[Span]:
-        """Expressions of thanks, each as quoted: 'Thank you', 'grateful', 'appreciate'."""
-        doc = sentence.doc
-        found = []
-        for span in matched_spans(self.thanks, sentence):
-            if not _is_thanks(span):
-                continue
+    def widen(self, rule: Rule, span: Span, sentence: Span) -> Span:
+        """ "Thank you", "thanks again" as one expression; flattery with its intensifier."""
+        doc = span.doc
+        if rule.name == "thanks":
             end = span.end
             if span[-1].norm_ == "thank" and end < sentence.end and doc[end].norm_ == "you":
                 end += 1
             if span[-1].norm_ in {"thank", "thanks"} and end < sentence.end:
                 end += doc[end].norm_ == "again"
-            found.append(doc[span.start : end])
-        return found
+            return doc[span.start : end]
+        start = span.start
+        if start > sentence.start and doc[start - 1].norm_ in _INTENSIFIERS:
+            start -= 1
+        return doc[start : span.end]
 
-    def _flattery_in(self, sentence: Span) -> list[Span]:
-        """Superlatives aimed at the reader, widened to their intensifier: 'truly amazing'.
-        Praise of the writer's own work ("we had an incredible year", "my amazing team")
-        is not flattery."""
-        doc = sentence.doc
-        found = []
-        about_reader = any(t.norm_ in _READER for t in sentence)
-        for span in matched_spans(self.flattery, sentence):
-            before = {t.norm_ for t in window(span, 4, within=sentence)}
-            close = {t.norm_ for t in window(span, 2, within=sentence)}
-            if close & {"my", "our"} or (before & _OWN and not about_reader):
-                continue
-            if span.end < sentence.end and doc[span.end].norm_ in _QUANTITIES:
-                continue
-            start = span.start
-            if start > sentence.start and doc[start - 1].norm_ in _INTENSIFIERS:
-                start -= 1
-            found.append(doc[start : span.end])
-        return found
+    def severe(self, rule: Rule, span: Span) -> bool:
+        """'truly amazing', 'absolutely incredible'; 'so impressive' is one compliment."""
+        return (
+            rule.name == "flattery"
+            and len(span) > 1
+            and span[0].norm_ in _INTENSIFIERS
+            and span[-1].norm_ not in _MILD
+        )
 
 
 def _is_thanks(span: Span) -> bool:
@@ -153,8 +121,3 @@ def _is_thanks(span: Span) -> bool:
         rest = [t.norm_ for t in doc[span.end + 1 : span.end + 9]]
         return bool(rest[:1] and rest[0] in _THANKED) or "for" in rest
     return True
-
-
-def _is_stacked(span: Span) -> bool:
-    """'truly amazing', 'absolutely incredible'; 'so impressive' is one compliment."""
-    return len(span) > 1 and span[0].norm_ in _INTENSIFIERS and span[-1].norm_ not in _MILD

@@ -19,6 +19,8 @@ metadata and docs. Each rule is a mapping:
     phrases (same syntax) that cancel a match they overlap: "gift" but not "gift for".
 ``max`` / ``max-option``
     for ``occurrence``: the limit, or the option holding it.
+``name``
+    how the check's hooks tell its rules apart.
 ``message`` / ``suggestion``
     the finding's text; ``{quote}`` is the matched words, ``{quotes}`` every match quoted,
     ``{count}`` how many there were.
@@ -55,6 +57,7 @@ class Rule:
     """One rule of a check, with its matchers built for the process's pipeline."""
 
     kind: str
+    name: str
     phrases: PhraseMatcher
     exceptions: PhraseMatcher | None
     companions: PhraseMatcher | None
@@ -88,16 +91,25 @@ class RuleCheck(Check):
         for rule in self.rules:
             yield from getattr(self, "_" + rule.kind.replace("-", "_"))(rule, note)
 
+    # -- hooks: where a rule needs judgment no phrase list expresses (kept small) -----------
+
     def keep(self, rule: Rule, span: Span, note: Note) -> bool:
-        """Whether a match counts; a check overrides this where a rule needs judgment that
-        no phrase list expresses (kept small, and said why in its docstring)."""
+        """Whether a match counts."""
         return True
+
+    def widen(self, rule: Rule, span: Span, sentence: Span) -> Span:
+        """The words a counted match quotes ("thank" widened to "thank you again")."""
+        return span
+
+    def severe(self, rule: Rule, span: Span) -> bool:
+        """Whether one match is enough for an ``occurrence`` rule ("truly amazing")."""
+        return False
 
     # -- the kinds ---------------------------------------------------------------------------
 
     def _matches(self, rule: Rule, note: Note) -> list[Span]:
         return [
-            span
+            self.widen(rule, span, sentence)
             for sentence in note.body_sentences()
             for span in rule.matches(sentence)
             if self.keep(rule, span, note)
@@ -119,8 +131,10 @@ class RuleCheck(Check):
 
     def _occurrence(self, rule: Rule, note: Note) -> Iterator[Finding]:
         found = self._matches(rule, note)
-        if len(found) > rule.limit:
-            yield self._finding(rule, note, found[rule.limit], found)
+        severe = [span for span in found if self.severe(rule, span)]
+        if severe or len(found) > rule.limit:
+            anchor = severe[0] if severe else found[rule.limit]
+            yield self._finding(rule, note, anchor, found)
 
     def _absence(self, rule: Rule, note: Note) -> Iterator[Finding]:
         if not self._matches(rule, note):
@@ -164,6 +178,7 @@ class RuleCheck(Check):
         limit = spec.get("max", self.options.get(spec.get("max-option", ""), 0))
         return Rule(
             kind=kind,
+            name=str(spec.get("name", kind)),
             phrases=phrase_matcher(self.nlp, phrases, attr=attr),
             exceptions=phrase_matcher(self.nlp, exceptions, attr=attr) if exceptions else None,
             companions=phrase_matcher(self.nlp, companions, attr=attr) if companions else None,

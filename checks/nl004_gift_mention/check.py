@@ -186,6 +186,17 @@ class GiftMention(Check):
         self.produce = phrase_matcher(self.nlp, produce, attr="LEMMA")
         self.intent = phrase_matcher(self.nlp, _INTENT_PHRASES, attr="LOWER")
         self.tokens = phrase_matcher(self.nlp, _TOKEN_PHRASES, attr="LOWER")
+        # Food the writer made is a present when given to the reader ("home-made samosas for
+        # the team"), whatever the dish: the making, not a list of dishes, is the sign.
+        made = {"LOWER": {"IN": ["made", "baked", "cooked"]}}
+        dish = {"IS_ALPHA": True, "IS_STOP": False, "OP": "+"}
+        self.homemade = _token_matcher(
+            self.nlp,
+            [
+                [{"LOWER": "home"}, {"ORTH": "-", "OP": "?"}, made, dish],
+                [{"LOWER": {"IN": ["homemade", "homebaked", "homecooked"]}}, dish],
+            ],
+        )
         gap = {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["your", "you", "the"]}, "OP": "?"}
         self.others = _token_matcher(
             self.nlp,
@@ -218,6 +229,7 @@ class GiftMention(Check):
             span = self._gift_in(sentence, work)
             if span is None:
                 continue
+            span = _with_contents(span)
             yield self.finding(
                 note,
                 span.start_char,
@@ -245,6 +257,7 @@ class GiftMention(Check):
         candidates = [
             *matched_spans(self.gifts, sentence),
             *(matched_spans(self.possible, sentence) if intent else []),
+            *(matched_spans(self.homemade, sentence) if intent else []),
             *(s for s in matched_spans(self.produce, sentence) if intent or self._own(s)),
         ]
         if not candidates:
@@ -306,10 +319,20 @@ def _is_modifier(span: Span) -> bool:
     return index < len(doc) and doc[index].lower_ in _HEAD_NOUNS
 
 
+def _with_contents(span: Span) -> Span:
+    """A container with what it holds: "a box of doughnuts", not "box"."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_alpha:
+        end += 2
+        while end < len(doc) and doc[end].is_alpha and not doc[end].is_stop and end - span.end < 4:
+            end += 1
+    return doc[span.start : end]
+
+
 def _is_idiom(span: Span) -> bool:
     """'a gift for languages', 'the gift of patience': talent, not a present."""
     doc = span.doc
-    if span.root.lemma_.lower() != "gift":
-        return False
+    if span[-1].lemma_.lower() != "gift":
+        return False  # "a gift card for you" is a present; only a bare "gift for" is a talent
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is not None and nxt.lower_ in {"for", "of", "with"}

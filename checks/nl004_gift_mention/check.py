@@ -43,7 +43,7 @@ _INTERVIEWER_PLACES = ("office", "desk", "reception", "front desk", "studio", "c
 _INTENT_PHRASES = (
     "for you", "for everyone", "for you all", "for all of you", "for you both",
     "as a thank-you", "as a thank you", "as thanks", "to say thanks", "to say thank you",
-    "to thank you", "a little thank", "to keep", "hope you enjoy", "hope you like",
+    "to thank you", "a little thank", "a small thank", "to keep", "hope you enjoy", "hope you like",
     "with your receptionist", "at reception", "at the front desk",
     *(f"for {det} {group}" for det in ("the", "your") for group in _INTERVIEWER_GROUPS),
     *(f"{prep} your {place}" for prep in ("at", "to") for place in _INTERVIEWER_PLACES),
@@ -251,15 +251,20 @@ class GiftMention(Check):
         if token_phrase:
             return token_phrase[0]
         doc, start, end = sentence.doc, sentence.start, sentence.end
-        if _FIRST_PERSON.isdisjoint(_words(doc)[0][start:end]) or not _gives(doc, start, end):
-            return None
+        gives = not _FIRST_PERSON.isdisjoint(_words(doc)[0][start:end]) and _gives(doc, start, end)
         intent = bool(matched_spans(self.intent, sentence))
+        if not gives:
+            # "The flowers are a small thank-you": a gift framed as thanks needs no verb.
+            framed = matched_spans(self.gifts, sentence) if intent else []
+            return next((s for s in framed if self._given(s, True, [], set())), None)
         candidates = [
             *matched_spans(self.gifts, sentence),
             *(matched_spans(self.possible, sentence) if intent else []),
             *(matched_spans(self.homemade, sentence) if intent else []),
             *(s for s in matched_spans(self.produce, sentence) if intent or self._own(s)),
         ]
+        # A verb form is no gift: "we produced", not "produce".
+        candidates = [c for c in candidates if not c[-1].lower_.endswith(("ed", "ing"))]
         if not candidates:
             return None
         # The token matcher for other recipients runs only where there is a gift to give.
@@ -311,12 +316,16 @@ def _names_a_kind(span: Span) -> bool:
 
 
 def _is_modifier(span: Span) -> bool:
-    """'gift-card team', 'hamper drive': the gift word describes another noun."""
+    """'gift-card team', 'hamper drive', 'cookie dough': the gift word describes the noun
+    after it, a kind of thing rather than a present."""
     doc = span.doc
     index = span.end
     if index < len(doc) and doc[index].text == "-":
         return True
-    return index < len(doc) and doc[index].lower_ in _HEAD_NOUNS
+    if index < len(doc) and doc[index].lower_ in _HEAD_NOUNS:
+        return True
+    # A base-form word after it ("cookie dough"), not a verb's past ("a fruit basket sent").
+    return _names_a_kind(span) and doc[index].lemma_.lower() == doc[index].lower_
 
 
 def _with_contents(span: Span) -> Span:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from notelint.kit import Check, lemmas, lemmatized, matched_spans, phrase_matcher, window
+from notelint.kit import (
+    Check,
+    describes_next,
+    lemmas,
+    lemmatized,
+    matched_spans,
+    phrase_matcher,
+    window,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -302,17 +310,8 @@ class GiftMention(Check):
 def _names_a_kind(span: Span) -> bool:
     """'apple scab', 'honey fungus', 'fruit trees': produce naming a crop, pest or plant
     before another noun, not a present ('apples from', 'eggs today', 'plums picked')."""
-    doc = span.doc
-    if span.end >= len(doc):
-        return False
-    nxt = doc[span.end]
-    return (
-        nxt.is_alpha
-        and nxt.is_lower
-        and not nxt.is_stop
-        and nxt.lower_ not in _TIME_WORDS
-        and not nxt.lower_.endswith("ed")
-    )
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return describes_next(span, but=_TIME_WORDS) and not nxt.lower_.endswith("ed")
 
 
 def _is_modifier(span: Span) -> bool:

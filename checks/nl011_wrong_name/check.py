@@ -17,6 +17,7 @@ from notelint.kit import (
     Name,
     bare_name_line,
     company_words,
+    describes_next,
     generic_addressees,
     greeted_names,
     lemma_table,
@@ -399,17 +400,7 @@ def _common_words() -> frozenset[str]:
 
 def _is_modifier(span: Span) -> bool:
     """'Shopify migration', 'Lisbon warehouse': the name describes the next noun."""
-    doc = span.doc
-    if span.end >= len(doc):
-        return False
-    nxt = doc[span.end]
-    return (
-        nxt.is_alpha
-        and nxt.is_lower
-        and not nxt.is_stop
-        and nxt.lower_ not in GROUP_WORDS | {"community"}
-        and nxt.lower_ not in _W["adverbs"]
-    )
+    return describes_next(span, but=GROUP_WORDS | {"community"} | _W["adverbs"])
 
 
 def _starts_list_of_names(span: Span) -> bool:

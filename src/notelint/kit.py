@@ -65,7 +65,7 @@ from notelint.specificity import (
     slot_tokens,
     words,
 )
-from notelint.views import window
+from notelint.views import describes_next, window
 
 __all__ = [
     "GATE_ATTRS",
@@ -93,6 +93,7 @@ __all__ = [
     "company_words",
     "content_sentences",
     "conversation_cues",
+    "describes_next",
     "doc_sentences",
     "expand",
     "generic_addressees",

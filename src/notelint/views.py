@@ -19,3 +19,13 @@ def window(span: Span, before: int = 0, after: int = 0, *, within: Span | None =
     if after:
         return span.doc[span.end : min(bound.end, span.end + after)]
     return span.doc[max(bound.start, span.start - before) : span.start]
+
+
+def describes_next(span: Span, *, but: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether the span modifies the word after it ("Shopify migration", "cookie dough"):
+    that word is a lower-case content word, not one of ``but`` (adverbs, group nouns)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.is_alpha and nxt.is_lower and not nxt.is_stop and nxt.lower_ not in but

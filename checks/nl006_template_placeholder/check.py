@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from notelint.kit import Check, SlotFinder, parse_terms
+from notelint.kit import Check, SlotFinder, default_finder, parse_terms
 
 if TYPE_CHECKING:
     from notelint.kit import Context, Finding, Note
@@ -53,8 +53,11 @@ class TemplatePlaceholder(Check):
     """
 
     def setup(self) -> None:
-        self.finder = SlotFinder(
-            parse_terms(self.options["extra-words"]).phrases, self.options["extra-patterns"]
+        words, patterns = self.options["extra-words"], self.options["extra-patterns"]
+        self.finder = (
+            SlotFinder(parse_terms(words).phrases, patterns)
+            if words or patterns
+            else default_finder()
         )
 
     def check(self, note: Note) -> Iterator[Finding]:

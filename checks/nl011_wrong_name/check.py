@@ -9,8 +9,6 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from notelint.kit import (
     GROUP_WORDS,
     Check,
@@ -21,6 +19,7 @@ from notelint.kit import (
     generic_addressees,
     greeted_names,
     lemma_table,
+    load_data,
     person_words,
     salutation_span,
     window,
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
 
 _MIN_SIMILARITY = 72  # rapidfuzz ratio: "Pria"/"Priya" is a spelling, "Nwachukwu"/"Nwosu" is not
 #: Word lists and the cues that show where an organisation is named, as data.
-_DATA = yaml.safe_load((Path(__file__).parent / "data" / "cues.yml").read_text("utf-8"))
+_DATA = load_data(Path(__file__).parent / "data" / "cues.yml")
 #: The word lists by name (see data/cues.yml).
 _W = {name: frozenset(words) for name, words in _DATA["lists"].items()}
 

@@ -29,6 +29,7 @@ from notelint.matching import (
     expand,
     lemmas,
     lemmatized,
+    load_data,
     matched_spans,
     parse_terms,
     phrase_matcher,
@@ -54,7 +55,7 @@ from notelint.salutation import (
     salutation_span,
 )
 from notelint.sides import Sides
-from notelint.slots import SlotFinder, slot_spans
+from notelint.slots import SlotFinder, default_finder, slot_spans
 from notelint.specificity import (
     SPECIFIC_SENTENCE,
     WEAK,
@@ -93,6 +94,7 @@ __all__ = [
     "company_words",
     "content_sentences",
     "conversation_cues",
+    "default_finder",
     "describes_next",
     "doc_sentences",
     "expand",
@@ -103,6 +105,7 @@ __all__ = [
     "lemma_table",
     "lemmas",
     "lemmatized",
+    "load_data",
     "location",
     "matched_spans",
     "parse_terms",

@@ -26,6 +26,7 @@ _QUOTED_LINE = re.compile(r"^([ \t]*)((?:>[ \t]?)+)", re.M)
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S")
 _HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 _SHORT_LINE_WORDS = 6
+_RUNS_OF_BLANKS = re.compile(r"[ \t]{2,}|\t")
 
 
 @dataclass(frozen=True)
@@ -68,29 +69,41 @@ def _unquoted(text: str) -> str:
 def flow(source: Source, layout: Layout) -> tuple[FlowedSource, Layout]:
     """The source with its body and P.S. flowed, and the layout in flowed offsets."""
     regions = sorted(r for r in (layout.body, layout.postscript) if r is not None)
-    kept: list[tuple[int, str]] = []  # (offset in the file, replacement or "" to copy it)
+    # Pieces of the file, in order: (start, end, None) copies the characters start:end; (start,
+    # start + 1, text) puts text in place of the character at start. What lies between two
+    # pieces is dropped. Slices and ranges keep this fast: it runs on every note.
+    pieces: list[tuple[int, int, str | None]] = []
     position = 0
     for start, end in regions:
         if start < position:
             continue
-        kept.extend((i, "") for i in range(position, start))
-        kept.extend(_flowed(source.lint_text, start, end))
+        pieces.append((position, start, None))
+        pieces.extend(_flowed(source.lint_text, start, end))
         position = end
-    kept.extend((i, "") for i in range(position, len(source.text)))
+    size = len(source.text)
+    pieces.append((position, size, None))
 
-    text = "".join(r or source.text[i] for i, r in kept)
-    lint_text = "".join(r or source.lint_text[i] for i, r in kept)
-    to_origin = (*(i for i, _ in kept), len(source.text))
-    from_origin = [0] * (len(source.text) + 1)
-    cursor = len(kept)
-    for offset in range(len(source.text), -1, -1):
-        while cursor > 0 and kept[cursor - 1][0] >= offset:
-            cursor -= 1
-        from_origin[offset] = cursor
+    text = "".join(source.text[a:b] if r is None else r for a, b, r in pieces)
+    lint_text = "".join(source.lint_text[a:b] if r is None else r for a, b, r in pieces)
+    to_origin: list[int] = []
+    from_origin = [0] * (size + 1)
+    done = 0
+    for a, b, r in pieces:
+        here = len(to_origin)
+        from_origin[done:a] = [here] * (a - done)
+        if r is None:
+            to_origin.extend(range(a, b))
+            from_origin[a:b] = range(here, here + b - a)
+        else:
+            to_origin.extend([a] * len(r))
+            from_origin[a] = here
+        done = max(done, b)
+    from_origin[done:] = [len(to_origin)] * (size + 1 - done)
+    to_origin.append(size)
     flowed = FlowedSource(
         **{f.name: getattr(source, f.name) for f in dataclasses.fields(Source) if f.init},
         origin=source,
-        to_origin=to_origin,
+        to_origin=tuple(to_origin),
         from_origin=tuple(from_origin),
     )
     object.__setattr__(flowed, "text", text)
@@ -99,28 +112,26 @@ def flow(source: Source, layout: Layout) -> tuple[FlowedSource, Layout]:
     return flowed, _mapped(layout, from_origin)
 
 
-def _flowed(lint: str, start: int, end: int) -> list[tuple[int, str]]:
-    """The kept characters of ``lint[start:end]`` with their replacements."""
-    out: list[tuple[int, str]] = []
-    lines = _line_spans(lint, start, end)
+def _flowed(lint: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """The pieces of ``lint[start:end]``, flowed (see ``flow``)."""
+    out: list[tuple[int, int, str | None]] = []
     previous: tuple[int, int] | None = None
     first = -1
     blank_run = False
-    for line_start, line_end in lines:
+    for line_start, line_end in _line_spans(lint, start, end):
         marker = _QUOTE_MARKERS.match(lint, line_start, line_end)
         content_start = marker.end() if marker else line_start
-        content = lint[content_start:line_end]
-        if not content.strip():
+        if not lint[content_start:line_end].strip():
             blank_run = previous is not None
             continue
         if previous is not None:
             newline = previous[1]
             if blank_run:
-                out += [(newline, "\n"), (newline, "\n")]
+                out.append((newline, newline + 1, "\n\n"))
             elif _breaks(lint, previous, (content_start, line_end), first=previous[0] == first):
-                out.append((newline, "\n"))
+                out.append((newline, newline + 1, "\n"))
             else:
-                out.append((newline, " "))
+                out.append((newline, newline + 1, " "))
         blank_run = False
         out += _collapsed(lint, content_start, line_end)
         first = content_start if first == -1 else first
@@ -140,18 +151,17 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = newline + 1
 
 
-def _collapsed(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """A line's characters with indentation, trailing blanks and runs of blanks removed."""
-    out: list[tuple[int, str]] = []
+def _collapsed(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """A line's pieces without indentation, trailing blanks or runs of blanks (a single space
+    is kept as it is, so most lines are one piece)."""
     stripped = text[start:end].rstrip(" \t\r")
-    lead = len(stripped) - len(stripped.lstrip(" \t"))
-    for i in range(start + lead, start + len(stripped)):
-        if text[i] in " \t":
-            if out and out[-1][1] == " ":
-                continue
-            out.append((i, " "))
-        else:
-            out.append((i, ""))
+    position, stop = start + len(stripped) - len(stripped.lstrip(" \t")), start + len(stripped)
+    out: list[tuple[int, int, str | None]] = []
+    for match in _RUNS_OF_BLANKS.finditer(text, position, stop):
+        a, b = match.span()
+        out += [(position, a, None), (a, a + 1, " ")]
+        position = b
+    out.append((position, stop, None))
     return out
 
 

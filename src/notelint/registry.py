@@ -201,9 +201,11 @@ def _describe(check: type[Check], folder: Path) -> None:
     ``notelint rules``, the README table and SARIF, and kept out of the check's code."""
     import yaml
 
+    from notelint.matching import load_data
+
     path = folder / "check.yml"
     try:
-        meta = yaml.safe_load(path.read_text("utf-8"))
+        meta = load_data(path)
     except (OSError, yaml.YAMLError) as exc:
         raise NotelintError(f"{path}: {exc}") from None
     if not isinstance(meta, dict) or any(k not in meta for k in _REQUIRED):

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from notelint.errors import NotelintError
 from notelint.matching import (
     WordList,
+    load_data,
     matched_spans,
     parse_terms,
     phrase_matcher,
@@ -78,10 +79,8 @@ class RuleCheck(Check):
     """A check whose findings come from the rules in its folder's ``rules.yml``."""
 
     def setup(self) -> None:
-        import yaml
-
         path = self.folder / "rules.yml"
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = load_data(path) or {}
         self.rules = [
             self._build(spec, f"{path}: rule {i + 1}")
             for i, spec in enumerate(data.get("rules", []))

@@ -121,15 +121,23 @@ class SlotFinder:
         self.slot_words = set(vocabulary("placeholders_slots"))
         self.editorial = set(vocabulary("placeholders_editorial"))
         self.extra = [_compile_option(p) for p in extra_patterns]
+        self._last: tuple[str, list[Slot]] = ("", [])
 
     def find(self, text: str) -> list[Slot]:
-        """The text's slots, longest first where they overlap, outside inline code."""
+        """The text's slots, longest first where they overlap, outside inline code.
+
+        The last answer is kept: NL006 and the specificity model ask about the same note.
+        """
+        if self._last[0] == text:
+            return self._last[1]
         code = [m.span() for m in _INLINE_CODE.finditer(text)]
-        return [
+        found = [
             slot
             for slot in _without_overlaps(self._slots(text))
             if not any(start <= slot.start and slot.end <= end for start, end in code)
         ]
+        self._last = (text, found)
+        return found
 
     def _slots(self, text: str) -> Iterator[Slot]:
         yield from self._brackets(text)

@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notelint.kit import (
+    SPECIFIC_SENTENCE,
     Check,
     GroupedMatcher,
+    Sides,
+    Specificity,
     doc_sentences,
     matched_spans,
     phrase_matcher,
@@ -117,6 +120,9 @@ class NoFit(Check):
         self.not_plans = phrase_matcher(
             self.nlp, with_capitals(self.terms("fit_not_plans")), attr="LEMMA"
         )
+        self.specificity = Specificity()
+        self.sides = Sides(self.nlp, self.specificity)
+        self.not_work = frozenset(self.terms("fit_not_work_verbs"))
         self.shapes = GroupedMatcher(self.nlp, _WORDS.patterns, _GROUPS, "experience")
         self.role_nouns = word_matcher(self.nlp, self.terms("fit_role_nouns"), "LEMMA")
         self._phrase_lemmas: dict[str, list[str]] = {}
@@ -132,7 +138,9 @@ class NoFit(Check):
         ]
         empty = matched_spans(self.not_plans, note.doc)
         starts = [s.start for s in every]
-        if self._has_fit(sentences, starts, note, [*claims, *empty]):
+        if self._has_fit(sentences, starts, note, [*claims, *empty]) or self._shows_fit(
+            sentences, note
+        ):
             return
         if claims:
             claim = claims[0]
@@ -155,6 +163,19 @@ class NoFit(Check):
             "says why you fit",
             _SUGGESTION,
         )
+
+    def _shows_fit(self, sentences: list[Span], note: Note) -> bool:
+        """Fit shown by content, not cue words: a sentence of the writer's own specific work
+        ("we fixed the same rush at Daybreak Coffee") beside the reader's side (in it, or in
+        the next sentence: "would be happy to try that with your team")."""
+        given = self.specificity.given_names(note)
+        for index, sentence in enumerate(sentences):
+            if self.sides.mine(sentence, given, self.not_work) < SPECIFIC_SENTENCE:
+                continue
+            near = sentences[max(0, index - 1) : index + 2]
+            if any(self.sides.reader_side(s) for s in near):
+                return True
+        return False
 
     def _has_fit(
         self, sentences: list[Span], starts: list[int], note: Note, voids: list[Span]

@@ -59,6 +59,7 @@ from notelint.slots import SlotFinder, default_finder, slot_spans
 from notelint.specificity import (
     SPECIFIC_SENTENCE,
     WEAK,
+    Specificity,
     content_sentences,
     conversation_cues,
     doc_sentences,
@@ -90,6 +91,7 @@ __all__ = [
     "Severity",
     "Sides",
     "SlotFinder",
+    "Specificity",
     "bare_name_line",
     "company_words",
     "content_sentences",

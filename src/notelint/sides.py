@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from notelint.matching import matched_spans, phrase_matcher, vocabulary
-from notelint.specificity import SPECIFIC_SENTENCE, WEAK, slot_tokens, words
+from notelint.specificity import SPECIFIC_SENTENCE, WEAK, Words, slot_tokens, words
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -30,6 +30,24 @@ _DEFINITE = frozenset({"the", "your", "our", "this", "that", "today's", "yesterd
 PITCH_VERBS = frozenset(vocabulary("pitch_verbs"))
 _PITCH_REACH = 3
 #: Tokens that end a clause: what a pronoun governs stops there.
+_WE = frozenset({"we", "our", "us"})
+_OWNING = frozenset({"my", "our"})
+_MODALS = frozenset(vocabulary("modals"))
+_PERFECT = frozenset({"'ve", "have", "had", "'d"})
+_AUXILIARIES = frozenset({"'ve", "have", "had", "'d", "n't", "not", "also", "just", "am", "'m"})
+
+
+def _done(w: Words, rest: list[int], not_work: frozenset[str]) -> bool:
+    """A verb of work done right after the pronoun: a past form ("fixed", "ran") or a
+    perfect ("'ve been", "have run"), not a verb of feeling or learning (``not_work``:
+    "I enjoyed", "I hadn't realised")."""
+    verbs = [i for i in rest[:4] if w.alpha[i] and w.lower[i] not in _AUXILIARIES]
+    if not verbs or w.lemma[verbs[0]] in not_work:
+        return False
+    perfect = any(w.lower[i] in _PERFECT for i in rest[:2])
+    return perfect or w.lemma[verbs[0]] != w.lower[verbs[0]]
+
+
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "but", "so", "because"})
 _OPENER_REACH = 4
 #: Words that open what a verb of talking or learning is about: "about the …", "that …".
@@ -60,6 +78,53 @@ class Sides:
     def refers(self, sentence: Span, given: frozenset[str]) -> bool:
         """Whether the sentence picks up the conversation by its content alone."""
         return self.theirs(sentence, given) >= SPECIFIC_SENTENCE
+
+    def mine(
+        self, sentence: Span, given: frozenset[str], not_work: frozenset[str] = frozenset()
+    ) -> float:
+        """The weight of specific content the writer claims as their own work: what "I",
+        "my", "we" govern in a clause that tells of it ("we fixed the mobile handoff at
+        Daybreak Coffee", "my three years scheduling inbound trucks", "I've been on sauces at
+        Maison Blanche"), up to the next "you"/"your". A modal after the pronoun ("I'd
+        handle", "I'd rather not guess") is a plan or a wish, not work done."""
+        w = words(sentence.doc)
+        skip = slot_tokens(sentence)
+        weight = 0.0
+        for clause in _clauses(w.lower, sentence.start, sentence.end):
+            own: list[int] = []
+            told = False
+            for place, i in enumerate(clause):
+                lower = w.lower[i]
+                if lower in FIRST_PERSON or lower in _WE:
+                    after = w.lower[clause[place + 1]] if place + 1 < len(clause) else ""
+                    if after in _MODALS:
+                        break
+                    told = told or lower in _OWNING or _done(w, clause[place + 1 :], not_work)
+                    own = []
+                elif lower in SECOND_PERSON:
+                    break
+                else:
+                    own.append(i)
+            if told:
+                weight += sum(
+                    min(WEAK, self.specificity.word_weight(w, i, sentence.start, given))
+                    for i in own
+                    if i not in skip
+                )
+        return weight
+
+    def reader_side(self, sentence: Span) -> bool:
+        """Whether a sentence speaks of the reader's side at all ("you", "your", outside the
+        writer's pitch and "thank you")."""
+        w = words(sentence.doc)
+        clause = list(range(sentence.start, sentence.end))
+        skip = {t.i for span in matched_spans(self.pitch, sentence) for t in span}
+        return any(
+            w.lower[i] in SECOND_PERSON
+            and i not in skip
+            and not any(w.lemma[j] == "thank" for j in clause[max(0, k - 2) : k])
+            for k, i in enumerate(clause)
+        )
 
 
 def _clauses(lower: list[str], start: int, end: int) -> list[list[int]]:

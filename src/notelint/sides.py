@@ -31,10 +31,25 @@ PITCH_VERBS = frozenset(vocabulary("pitch_verbs"))
 _PITCH_REACH = 3
 #: Tokens that end a clause: what a pronoun governs stops there.
 _WE = frozenset({"we", "our", "us"})
-_OWNING = frozenset({"my", "our"})
 _MODALS = frozenset(vocabulary("modals"))
 _PERFECT = frozenset({"'ve", "have", "had", "'d"})
+_OWNING = frozenset({"my", "our"})
+_PERIODS = frozenset({"year", "month", "decade", "season", "summer", "shift", "week"})
+_RECORDS = frozenset({"experience", "background", "years", "time"})
+_RECORDS = frozenset({"experience", "background", "years", "time"})
 _AUXILIARIES = frozenset({"'ve", "have", "had", "'d", "n't", "not", "also", "just", "am", "'m"})
+
+
+def _record(w: Words, rest: list[int]) -> bool:
+    """The writer's record: time spent at work ("my three years scheduling", "our two
+    seasons") or experience of doing something ("my experience reconciling")."""
+    if rest and w.lemma[rest[0]] in _RECORDS:
+        return True
+    return (
+        len(rest) > 1
+        and (w.num[rest[0]] or w.lower[rest[0]] in {"a", "an"})
+        and (w.lemma[rest[1]] in _PERIODS)
+    )
 
 
 def _done(w: Words, rest: list[int], not_work: frozenset[str]) -> bool:
@@ -42,8 +57,20 @@ def _done(w: Words, rest: list[int], not_work: frozenset[str]) -> bool:
     perfect ("'ve been", "have run"), not a verb of feeling or learning (``not_work``:
     "I enjoyed", "I hadn't realised")."""
     verbs = [i for i in rest[:4] if w.alpha[i] and w.lower[i] not in _AUXILIARIES]
-    if not verbs or w.lemma[verbs[0]] in not_work:
+    if not verbs:
         return False
+    if w.lemma[verbs[0]] in not_work:
+        # "I started sending", "I began running": a verb of starting before the work itself.
+        nxt = verbs[0] + 1
+        return (
+            nxt < len(w.lower)
+            and w.lower[nxt].endswith("ing")
+            and w.lemma[verbs[0]]
+            in {
+                "start",
+                "begin",
+            }
+        )
     perfect = any(w.lower[i] in _PERFECT for i in rest[:2])
     return perfect or w.lemma[verbs[0]] != w.lower[verbs[0]]
 
@@ -82,35 +109,32 @@ class Sides:
     def mine(
         self, sentence: Span, given: frozenset[str], not_work: frozenset[str] = frozenset()
     ) -> float:
-        """The weight of specific content the writer claims as their own work: what "I",
-        "my", "we" govern in a clause that tells of it ("we fixed the mobile handoff at
-        Daybreak Coffee", "my three years scheduling inbound trucks", "I've been on sauces at
-        Maison Blanche"), up to the next "you"/"your". A modal after the pronoun ("I'd
-        handle", "I'd rather not guess") is a plan or a wish, not work done."""
+        """The weight of specific content the writer claims as their own work: what "I" or
+        "we" govern after a verb of work done ("we fixed the mobile handoff at Daybreak
+        Coffee", "I've been on sauces at Maison Blanche"), up to the next "you"/"your". A
+        modal after the pronoun ("I'd handle", "I'd rather not guess") is a plan or a wish,
+        and "my commute" is no work."""
         w = words(sentence.doc)
         skip = slot_tokens(sentence)
         weight = 0.0
         for clause in _clauses(w.lower, sentence.start, sentence.end):
             own: list[int] = []
-            told = False
+            active = False
             for place, i in enumerate(clause):
                 lower = w.lower[i]
                 if lower in FIRST_PERSON or lower in _WE:
                     after = w.lower[clause[place + 1]] if place + 1 < len(clause) else ""
-                    if after in _MODALS:
-                        break
-                    told = told or lower in _OWNING or _done(w, clause[place + 1 :], not_work)
-                    own = []
+                    rest = clause[place + 1 :]
+                    active = after not in _MODALS and (
+                        _done(w, rest, not_work) or (lower in _OWNING and _record(w, rest))
+                    )
                 elif lower in SECOND_PERSON:
-                    break
-                else:
+                    active = False
+                elif active and i not in skip:
                     own.append(i)
-            if told:
-                weight += sum(
-                    min(WEAK, self.specificity.word_weight(w, i, sentence.start, given))
-                    for i in own
-                    if i not in skip
-                )
+            weight += sum(
+                min(WEAK, self.specificity.word_weight(w, i, sentence.start, given)) for i in own
+            )
         return weight
 
     def reader_side(self, sentence: Span) -> bool:

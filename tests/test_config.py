@@ -105,7 +105,9 @@ def test_tool_notelint_must_be_a_table(tmp_path: Path) -> None:
 # --- every key -----------------------------------------------------------------------------
 
 
-def test_all_keys_together(tmp_path: Path) -> None:
+def test_all_keys_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No trained pipeline is installed here; that it must be is tested in test_robustness.py.
+    monkeypatch.setattr("notelint.config._check_model_installed", lambda name: None)
     path = _write(
         tmp_path / ".notelint.toml",
         """

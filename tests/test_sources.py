@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from notelint.errors import NotelintError
-from notelint.sources import MAX_BYTES, decode, expand, parse, read_path
+from notelint.sources import MAX_BYTES, MAX_CHARS, decode, expand, parse, read_path
 
 FRONT_MATTER_NOTE = """\
 ---
@@ -215,10 +215,13 @@ def test_file_over_one_mebibyte(tmp_path: Path) -> None:
     assert "bytes" in message and "big.txt" in message
 
 
-def test_file_of_exactly_one_mebibyte_is_read(tmp_path: Path) -> None:
-    data = (b"a" * 99 + b"\n") * (MAX_BYTES // 100) + b"b" * (MAX_BYTES % 100)
-    assert len(data) == MAX_BYTES
+def test_note_at_the_character_limit_is_read_and_one_more_is_refused(tmp_path: Path) -> None:
+    """The limit holds in characters, below spaCy's own max_length (1,000,000)."""
+    data = (b"a" * 99 + b"\n") * (MAX_CHARS // 100)
+    assert len(data) == MAX_CHARS < MAX_BYTES
     assert read_path(_write(tmp_path, "edge.txt", data)).text.startswith("aaa")
+    message = _error(_write(tmp_path, "over.txt", data + b"b"))
+    assert "characters" in message and "900,000" in message
 
 
 def test_malformed_yaml_names_the_line(tmp_path: Path) -> None:
@@ -288,7 +291,7 @@ def test_expand_folder_recursive_sorted_and_filtered(tmp_path: Path) -> None:
 
 def test_expand_exclude_globs(tmp_path: Path) -> None:
     root = _tree(tmp_path)
-    items = list(expand([str(root)], exclude=["drafts", "*.markdown"]))
+    items = list(expand([str(root)], exclude=["drafts", "*.markdown"], root=root))
     assert _names(items, root) == ["a.txt", "b.md", "sub/deeper/d.MD"]
 
 

@@ -51,5 +51,6 @@ def lint_paths(
     paths = [str(p) for p in paths]
     if config is None:
         config = config_module.discover(Path(paths[0]) if paths and paths[0] != "-" else Path.cwd())
-    sources, errors = read_sources(paths, config.exclude)
+    root = config.path.parent if config.path else None
+    sources, errors = read_sources(paths, config.exclude, root)
     return lint_sources(sources, config, context, now, errors, baseline, jobs)

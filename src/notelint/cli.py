@@ -47,7 +47,9 @@ def _local_checks() -> None:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"notelint: error: {message}", err=True)
+    from notelint.formats.safe import printable
+
+    click.echo(f"notelint: error: {printable(message)}", err=True)
     sys.exit(2)
 
 
@@ -210,8 +212,10 @@ def lint(
     except NotelintError as exc:
         _fail(str(exc))
 
+    from notelint.formats.safe import printable
+
     for error in report.errors:
-        click.echo(f"notelint: error: {error}", err=True)
+        click.echo(f"notelint: error: {printable(str(error))}", err=True)
     _print(report, fmt, quiet=quiet, statistics=statistics, color=_use_color(color))
     sys.exit(_exit_status(report, config, exit_zero or bool(write_baseline)))
 

@@ -8,6 +8,7 @@ because a typo in ``ignore`` that does nothing is worse than an error.
 from __future__ import annotations
 
 import fnmatch
+import math
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -126,9 +127,43 @@ def _options(key: str, code: str, value: Any) -> dict[str, Any]:
                 f"config key '{key}.{option}': expected {type(default).__name__}, "
                 f"got {type(setting).__name__}"
             )
-        if isinstance(default, list) and not all(isinstance(v, str) for v in setting):
+        if isinstance(default, list) and not all(isinstance(v, str) and v for v in setting):
             raise NotelintError(f"config key '{key}.{option}': expected a list of strings")
+        if isinstance(default, (int, float)) and not isinstance(default, bool):
+            if not math.isfinite(setting) or setting < 0:
+                raise NotelintError(
+                    f"config key '{key}.{option}': expected a finite number >= 0, got {setting}"
+                )
+            if isinstance(default, float) and default <= 1 and setting > 1:
+                raise NotelintError(
+                    f"config key '{key}.{option}': expected a share from 0 to 1, got {setting}"
+                )
     return dict(value)
+
+
+def _weight(value: Any) -> bool:
+    """A finite number from 0 to 100 (a weight of inf or nan would break every score)."""
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and 0 <= value <= 100
+    )
+
+
+def _check_model_installed(name: str) -> None:
+    """``model`` must name an installed pipeline package, found without importing spaCy."""
+    from importlib.util import find_spec
+
+    try:
+        found = find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise NotelintError(
+            f"config key 'model': no installed spaCy pipeline named {name!r} "
+            f"(install it, e.g. pip install {name}, or remove the key)"
+        )
 
 
 def _use_check_paths(value: Any, path: Path | None) -> None:
@@ -160,8 +195,10 @@ def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
         if key in _LIST_KEYS and key != "exclude":
             settings[key.replace("-", "_")] = _codes(key, value)
         elif key == "exclude":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise NotelintError("config key 'exclude': expected a list of glob patterns")
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise NotelintError(
+                    "config key 'exclude': expected a list of non-empty glob patterns"
+                )
             settings["exclude"] = tuple(value)
         elif key == "severity":
             if not isinstance(value, dict):
@@ -175,21 +212,18 @@ def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
                     raise NotelintError(f"config key 'severity.{name}': {exc}") from None
             settings["severity"] = severity
         elif key == "weights":
-            if not isinstance(value, dict) or not all(
-                isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
-                for v in value.values()
-            ):
-                raise NotelintError("config key 'weights': expected a table of CODE = number >= 0")
+            if not isinstance(value, dict) or not all(_weight(v) for v in value.values()):
+                raise NotelintError(
+                    "config key 'weights': expected a table of CODE = number from 0 to 100"
+                )
             settings["weights"] = {
                 _check_code(f"weights.{k}", k): float(v) for k, v in value.items()
             }
         elif key == "severity-weights":
-            if not isinstance(value, dict) or not all(
-                isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
-                for v in value.values()
-            ):
+            if not isinstance(value, dict) or not all(_weight(v) for v in value.values()):
                 raise NotelintError(
-                    "config key 'severity-weights': expected a table of level = number >= 0"
+                    "config key 'severity-weights': expected a table of level = number from 0 "
+                    "to 100"
                 )
             from notelint.scoring import SEVERITY_WEIGHTS
 
@@ -205,6 +239,8 @@ def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
                 raise NotelintError(
                     "config key 'per-file-ignores': expected a table of glob = codes"
                 )
+            if not all(isinstance(glob, str) and glob.strip() for glob in value):
+                raise NotelintError("config key 'per-file-ignores': a glob is empty")
             settings["per_file_ignores"] = tuple(
                 (glob, _codes(f"per-file-ignores.{glob}", codes)) for glob, codes in value.items()
             )
@@ -218,8 +254,9 @@ def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
             except ValueError as exc:
                 raise NotelintError(f"config key 'fail-on': {exc}") from None
         elif key == "model":
-            if not isinstance(value, str):
+            if not isinstance(value, str) or not value.strip():
                 raise NotelintError("config key 'model': expected the name of a spaCy pipeline")
+            _check_model_installed(value)
             settings["model"] = value
         elif key in names or key.upper() in checks_by_code():
             code = names.get(key, key.upper())

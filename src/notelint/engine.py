@@ -7,8 +7,10 @@ checks over all notes, then suppressions and the score.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +70,27 @@ def _set_up(config: Config) -> tuple[Language, list[Check]]:
         if was_enabled:
             gc.enable()
     return nlp, checks
+
+
+#: At most this many findings of one check in one note are listed (a note of 1 MB of "XX "
+#: would otherwise print hundreds of thousands); the last one listed says how many more.
+MAX_PER_CHECK = 20
+
+
+def capped(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings, at most ``MAX_PER_CHECK`` of each check, the last saying how many more."""
+    counts = Counter(f.code for f in findings)
+    seen: Counter[str] = Counter()
+    kept = []
+    for finding in findings:
+        seen[finding.code] += 1
+        if seen[finding.code] < MAX_PER_CHECK or counts[finding.code] == MAX_PER_CHECK:
+            kept.append(finding)
+        elif seen[finding.code] == MAX_PER_CHECK:
+            more = counts[finding.code] - MAX_PER_CHECK + 1
+            message = f"{finding.message} (and {more:,} more like it in this note)"
+            kept.append(dataclasses.replace(finding, message=message))
+    return kept
 
 
 def lint_sources(
@@ -130,5 +153,6 @@ def lint_sources(
         )
         # The score weighs every fault found; folding only changes how they are reported.
         value, parts = score(kept, config.weights, config.severity_weights)
-        results.append(FileResult(note.path, tuple(fold(kept, implies)), value, parts))
+        shown = capped(fold(kept, implies))
+        results.append(FileResult(note.path, tuple(shown), value, parts))
     return Report(tuple(results), tuple(failed))

@@ -9,7 +9,9 @@ beyond the line starts. Every input error a user can cause is raised here, as No
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +23,13 @@ from notelint.errors import NotelintError
 
 NOTE_SUFFIXES = (".txt", ".md", ".markdown")
 MAX_BYTES = 1024 * 1024
+#: Characters, below spaCy's own ``max_length`` (1,000,000), which refuses longer texts.
+MAX_CHARS = 900_000
 STDIN_PATH = "<stdin>"
+#: A run of punctuation or symbols this long is no prose; spaCy's tokenizer takes quadratic
+#: time on one (16,000 "[" take ~16 s), so all but its first character are blanked for linting.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONG_RUN = re.compile(r"[^\w\s]{64,}")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 # The closing fence may carry a "\r" (CRLF files) and be longer than the opening one.
@@ -96,7 +104,7 @@ def decode(data: bytes, path: str) -> str:
         raise NotelintError("file is empty; there is no note to lint", path=path)
     if len(data) > MAX_BYTES:
         raise NotelintError(
-            f"file is {len(data):,} bytes; notes over {MAX_BYTES:,} bytes are not linted", path=path
+            f"file is over {MAX_BYTES:,} bytes; larger notes are not linted", path=path
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -116,6 +124,10 @@ def decode(data: bytes, path: str) -> str:
             ) from None
     if not text.strip():
         raise NotelintError("file is empty; there is no note to lint", path=path)
+    if len(text) > MAX_CHARS:
+        raise NotelintError(
+            f"note is {len(text):,} characters; notes over {MAX_CHARS:,} are not linted", path=path
+        )
     return text
 
 
@@ -148,6 +160,14 @@ def _parse_front_matter(block: str, path: str) -> tuple[dict[str, Any], dict[str
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise NotelintError(f"malformed front matter{where}: {problem}", path=path) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # The safe loader's constructors raise these for a value it cannot build: "!!int abc",
+        # "!!timestamp 2026-13-45", an integer past Python's digit limit, nesting too deep.
+        last = block.count("\n") + 1
+        problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise NotelintError(
+            f"malformed front matter (lines 2-{last}): {problem[:200]}", path=path
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -160,7 +180,12 @@ def _parse_front_matter(block: str, path: str) -> tuple[dict[str, Any], dict[str
 
 
 def parse(text: str, path: str) -> Source:
-    """Split a decoded note into front matter, directives and the text to lint."""
+    """Split a decoded note into front matter, directives and the text to lint.
+
+    Any ``str`` is accepted: an unpaired surrogate (which only an API caller can pass, since
+    notes are decoded from UTF-8) becomes U+FFFD, character for character, so offsets hold.
+    """
+    text = _SURROGATE.sub("\ufffd", text)
     lint_text = text
     front_matter: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
@@ -184,6 +209,7 @@ def parse(text: str, path: str) -> Source:
         comments.append(Comment(match.group(1).strip(), start_line, end_line))
     lint_text = _HTML_COMMENT.sub(lambda m: _blank(m.group()), lint_text)
     lint_text = _FENCE.sub(lambda m: _blank(m.group()), lint_text)
+    lint_text = _LONG_RUN.sub(lambda m: m.group()[0] + _blank(m.group()[1:]), lint_text)
 
     if not lint_text.strip():
         raise NotelintError("the note has no text outside front matter and code", path=path)
@@ -198,35 +224,61 @@ def parse(text: str, path: str) -> Source:
     )
 
 
+def shown_path(path: str | Path) -> str:
+    """A path as it can be printed: bytes that are not UTF-8 become replacement characters
+    (the name is kept as given otherwise, backslashes included)."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def read_path(path: Path) -> Source:
-    """Read one note file; every way this can fail is a NotelintError naming the file."""
-    shown = str(path)
+    """Read one note file; every way this can fail is a NotelintError naming the file.
+
+    Only regular files are read (a FIFO or a device would block or never end; ``-`` is how
+    stdin is linted), and never more than the size limit.
+    """
+    shown = shown_path(path)
     try:
-        data = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise NotelintError("is a directory", path=shown)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotelintError("not a regular file (use - to lint standard input)", path=shown)
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise NotelintError("no such file", path=shown) from None
-    except IsADirectoryError:
-        raise NotelintError("is a directory", path=shown) from None
     except OSError as exc:
         raise NotelintError(f"cannot read: {exc.strerror or exc}", path=shown) from None
     return parse(decode(data, shown), shown)
 
 
 def read_stdin() -> Source:
-    return parse(decode(sys.stdin.buffer.read(), STDIN_PATH), STDIN_PATH)
+    """Standard input, read up to one byte past the size limit (an endless stream is refused,
+    not read whole)."""
+    return parse(decode(sys.stdin.buffer.read(MAX_BYTES + 1), STDIN_PATH), STDIN_PATH)
 
 
-def expand(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Path | NotelintError]:
+def expand(
+    paths: Iterable[str], exclude: Iterable[str] = (), root: Path | None = None
+) -> Iterator[Path | NotelintError]:
     """Yield the note files named by paths (folders recursively, sorted), or an error per path.
 
     A path given by name is linted whatever its suffix (the user asked for it); inside folders
     only ``.txt``, ``.md`` and ``.markdown`` are notes. ``exclude`` holds glob patterns matched
-    against each path as given and against its name, so folders can leave out drafts or vendored
-    templates.
+    against each path relative to ``root`` (the configuration's folder; the working directory
+    without one) and against its name, so folders can leave out drafts or vendored templates.
+    A folder above ``root`` never matches: the project's configuration says nothing of it.
     """
     patterns = tuple(exclude)
+    base = (root or Path.cwd()).resolve()
 
     def excluded(p: Path) -> bool:
+        if not patterns:
+            return False
+        try:
+            p = p.resolve().relative_to(base)
+        except (ValueError, OSError):
+            p = Path(p.name)
         return any(p.match(pat) or p.name == pat for pat in patterns) or any(
             part in patterns for part in p.parts
         )
@@ -250,12 +302,12 @@ def expand(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Path |
 
 
 def read_sources(
-    paths: Iterable[str | Path], exclude: Iterable[str] = ()
+    paths: Iterable[str | Path], exclude: Iterable[str] = (), root: Path | None = None
 ) -> tuple[list[Source], list[NotelintError]]:
     """Read every note that the paths name; ``-`` is stdin. Errors are collected, not raised."""
     sources, errors, seen = [], [], set()
     names = [str(p) for p in paths]
-    for item in expand([n for n in names if n != "-"], exclude):
+    for item in expand([n for n in names if n != "-"], exclude, root):
         if isinstance(item, NotelintError):
             errors.append(item)
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from notelint.errors import NotelintError
 from notelint.findings import Finding, Report, Severity
+from notelint.formats.safe import printable
 from notelint.formats.sarif import relative_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -26,8 +27,12 @@ def escape_property(text: str) -> str:
 
 def _command(name: str, properties: dict[str, object], message: str) -> str:
     """``::name key=value,…::message``, every part escaped."""
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name}{' ' if props else ''}{props}::{escape_data(message)}"
+    props = ",".join(
+        f"{key}={escape_property(printable(str(value), keep_breaks=True))}"
+        for key, value in properties.items()
+    )
+    message = escape_data(printable(message, keep_breaks=True))
+    return f"::{name}{' ' if props else ''}{props}::{message}"
 
 
 def annotation(f: Finding) -> str:

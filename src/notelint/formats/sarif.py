@@ -49,7 +49,9 @@ def relative_path(path: str) -> str:
             return pure.as_posix()
         if pure.parts[:1] == ("..",):
             return PurePath(path).as_posix()
-    return pure.as_posix().replace("\\", "/")
+    # as_posix turns a Windows path's separators into "/"; on POSIX a backslash is part of
+    # a file name and is kept.
+    return pure.as_posix()
 
 
 def _artifact(path: str) -> dict[str, Any]:

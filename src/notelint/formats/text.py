@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from notelint.findings import Report, Severity
+from notelint.formats.safe import printable
 from notelint.formats.summary import summarize
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -19,15 +20,12 @@ def render_findings(report: Report, *, color: bool = False) -> list[str]:
     lines = []
     for result in report.results:
         for f in result.findings:
-            where = (
-                click.style(f"{f.path}:{f.line}:{f.column}:", bold=True)
-                if color
-                else (f"{f.path}:{f.line}:{f.column}:")
-            )
+            place = f"{printable(f.path)}:{f.line}:{f.column}:"
+            where = click.style(place, bold=True) if color else place
             code = click.style(f.code, fg=_COLOURS[f.severity], bold=True) if color else f.code
-            lines.append(f"{where} {code} {f.name} {f.message}")
+            lines.append(f"{where} {code} {f.name} {printable(f.message)}")
             hint = click.style("fix:", fg="green") if color else "fix:"
-            lines.append(f"    {hint} {f.suggestion}")
+            lines.append(f"    {hint} {printable(f.suggestion)}")
             if f.folded:
                 also = ", ".join(dict.fromkeys(f"{x.code} {x.name}" for x in f.folded))
                 lines.append(f"    also: {also} (the same fault, reported once)")

@@ -35,6 +35,7 @@ def _run(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.Comple
     [
         ("to: !!int abc", "invalid literal"),
         ("sent: !!timestamp 2026-13-45", "month must be"),
+        ("sent: !!timestamp x", "front matter"),
         ("x: " + "9" * 5000, "digits"),
         ("x: " + "[" * 600 + "]" * 600, "recursion"),
         ("x: !!python/object:os.system {}", "front matter"),
@@ -188,3 +189,57 @@ def test_findings_are_the_same_one_note_at_a_time_and_together(texts: list[str])
     together = lint_sources(sources, config, jobs=1)
     alone = [r for s in sources for r in lint_sources([s], config, jobs=1).results]
     assert [r.findings for r in together.results] == [r.findings for r in alone]
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    return {
+        str(p): (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_no_mode_changes_a_note(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("---\nto: Sam\n---\nHi Sam,\n\nI sent a fruit basket.\n", "utf-8")
+    (notes / "b.txt").write_text(GOOD, "utf-8")
+    before = _snapshot(notes)
+    base = tmp_path / "known.json"
+    for args in (
+        [],
+        ["--format", "json"],
+        ["--format", "sarif"],
+        ["--format", "github"],
+        ["--statistics"],
+        ["--write-baseline", str(base)],
+        ["--baseline", str(base)],
+    ):
+        _run(*args, "notes", cwd=tmp_path)
+    assert _snapshot(notes) == before
+
+
+@pytest.mark.parametrize("target", ["notes/a.md", "notes/sub.json", "other.txt"])
+def test_write_baseline_refuses_a_note_or_a_file_that_is_not_a_baseline(
+    tmp_path: Path, target: str
+) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text(GOOD, "utf-8")
+    (tmp_path / "other.txt").write_text("my own file\n", "utf-8")
+    before = _snapshot(tmp_path)
+    done = _run("--write-baseline", target, "notes", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "--write-baseline" in done.stderr.decode()
+    assert _snapshot(tmp_path) == before
+
+
+def test_baseline_rewrite_is_atomic_and_keeps_permissions(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("Hi Sam,\n\nI sent a fruit basket to the office.\n", "utf-8")
+    base = tmp_path / "known.json"
+    assert _run("--write-baseline", "known.json", "a.md", cwd=tmp_path).returncode == 0
+    base.chmod(0o640)
+    assert _run("--write-baseline", "known.json", "a.md", cwd=tmp_path).returncode == 0
+    assert base.stat().st_mode & 0o777 == 0o640
+    assert json.loads(base.read_text("utf-8"))["findings"]
+    assert not list(tmp_path.glob("*.tmp"))

@@ -173,10 +173,9 @@ class ApologyOrPlea(Check):
             return None
         for failure in matched_spans(self.failures, sentence):
             if _is_own(failure) and not _is_discovery(failure) and not _is_elsewhere(failure):
-                doc = failure.doc
-                window = doc[max(sentence.start, failure.start - 4) : failure.start]
-                first = next(t for t in window if t.norm_ in _W["first_person"])
-                return doc[first.i : failure.end], "admission"
+                before = window(failure, 4, within=sentence)
+                mine = [t.i for t in before if t.norm_ in _W["first_person"]]
+                return failure.doc[mine[0] if mine else failure.start : failure.end], "admission"
         return None
 
 

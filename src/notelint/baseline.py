@@ -53,14 +53,27 @@ class Baseline:
             if n
         ]
         text = json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False)
-        try:
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=path.parent or ".", delete=False, suffix=".tmp"
-            ) as handle:
-                handle.write(text + "\n")
-            os.replace(handle.name, path)
-        except OSError as exc:
-            raise NotelintError(f"cannot write baseline {path}: {exc.strerror or exc}") from None
+        write_atomically(path, text + "\n", what="baseline")
+
+
+def write_atomically(path: Path, text: str, *, what: str) -> None:
+    """Write a file so that it is never seen half-written: a temporary file beside it, given
+    the old file's permissions, renamed over it; on failure the old file is left alone."""
+    temporary = None
+    try:
+        mode = path.stat().st_mode & 0o7777 if path.exists() else None
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent or ".", delete=False, suffix=".tmp"
+        ) as handle:
+            temporary = handle.name
+            handle.write(text)
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as exc:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
+        raise NotelintError(f"cannot write {what} {path}: {exc.strerror or exc}") from None
 
 
 def load(path: Path) -> Baseline:

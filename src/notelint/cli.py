@@ -206,6 +206,8 @@ def lint(
         if context_file:
             overrides["context"] = _read_context(context_file)
         baseline = _load_baseline(baseline_path) if baseline_path else None
+        if write_baseline:
+            _check_baseline_target(write_baseline, paths)
         report = _run(paths, config, overrides, now, baseline, jobs)
         if write_baseline:
             _write_baseline(report, write_baseline)
@@ -263,6 +265,28 @@ def _load_baseline(path: Path) -> Baseline:
     from notelint.baseline import load
 
     return load(path)
+
+
+def _check_baseline_target(target: Path, paths: tuple[str, ...]) -> None:
+    """Refuse to write a baseline over a note: the target may not be one of the inputs (or
+    inside an input folder) and, if it exists, must already be a baseline."""
+    from notelint.baseline import load
+
+    resolved = target.resolve()
+    for raw in paths:
+        if raw == "-":
+            continue
+        given = Path(raw).resolve()
+        if resolved == given or (given.is_dir() and given in resolved.parents):
+            raise NotelintError(f"--write-baseline {target}: that is one of the notes to lint")
+    if target.exists():
+        try:
+            load(target)
+        except NotelintError:
+            raise NotelintError(
+                f"--write-baseline {target}: the file exists and is not a notelint baseline; "
+                "choose another name"
+            ) from None
 
 
 def _write_baseline(report: Report, path: Path) -> None:

@@ -160,9 +160,10 @@ def _parse_front_matter(block: str, path: str) -> tuple[dict[str, Any], dict[str
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise NotelintError(f"malformed front matter{where}: {problem}", path=path) from None
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-        # The safe loader's constructors raise these for a value it cannot build: "!!int abc",
-        # "!!timestamp 2026-13-45", an integer past Python's digit limit, nesting too deep.
+    except Exception as exc:
+        # The safe loader's constructors raise what they meet for a value they cannot build
+        # ("!!int abc", "!!timestamp 2026-13-45" or "!!timestamp x", an integer past Python's
+        # digit limit, nesting too deep): any of it is the note's error, not ours.
         last = block.count("\n") + 1
         problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise NotelintError(

@@ -243,3 +243,37 @@ def test_baseline_rewrite_is_atomic_and_keeps_permissions(tmp_path: Path) -> Non
     assert base.stat().st_mode & 0o777 == 0o640
     assert json.loads(base.read_text("utf-8"))["findings"]
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def _offsets(text: str, line: int, column: int) -> int:
+    """The character offset of a 1-based line and column."""
+    return sum(len(row) + 1 for row in text.split("\n")[: line - 1]) + column - 1
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(notes)
+def test_every_span_is_inside_the_text_and_quotes_what_it_says(text: str) -> None:
+    try:
+        findings = lint_text(text, path="n.md")
+    except NotelintError:
+        return
+    clean = text.replace("\ufffd", "")
+    for f in findings:
+        start = _offsets(text, f.line, f.column)
+        end = _offsets(text, f.location.end_line, f.location.end_column)
+        assert 0 <= start <= end <= len(text)
+        written = " ".join(text[start:end].replace(">", " ").split())
+        assert " ".join(f.quote.replace(">", " ").split()) == written or not clean, (f, written)
+
+
+def test_findings_are_the_same_with_any_number_of_jobs(tmp_path: Path) -> None:
+    from notelint.engine import lint_sources
+    from notelint.parallel import MIN_NOTES
+    from notelint.sources import read_sources
+
+    fixtures = sorted((Path(__file__).parent.parent / "fixtures").rglob("*.md"))[:MIN_NOTES]
+    sources, _ = read_sources(fixtures)
+    config = Config(ignore=("NL005",))
+    one = lint_sources(sources, config, jobs=1)
+    two = lint_sources(sources, config, jobs=2)
+    assert [r.findings for r in one.results] == [r.findings for r in two.results]

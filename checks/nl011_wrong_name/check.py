@@ -235,7 +235,7 @@ class WrongName(Check):
     ) -> bool:
         """Whether a mention names a company other than `company` and the writer's employers."""
         words = _company_key(span.text)
-        if not words or " ".join(words) in self.not_companies or set(words) & self.not_companies:
+        if not words or " ".join(words) in self.not_companies or set(words) <= self.not_companies:
             return False
         if any(self._matches(words, known) for known in allowed if known):
             return False
@@ -270,7 +270,20 @@ class WrongName(Check):
             return True
         if not any(written[0] == c or _similar(written[0], c, 85) for c in company):
             return False
+        if _same_frame_other_core(written, company):
+            return False  # "Harbor View Logistics" is another firm than "Harbor Point Logistics"
         return any(_similar(w, c, 85) for w in written for c in company if c not in self.dictionary)
+
+
+def _same_frame_other_core(written: tuple[str, ...], company: tuple[str, ...]) -> bool:
+    """Same first and last word, a different word between ("Harbor View Logistics" for
+    "Harbor Point Logistics"): names built alike are told apart by the word that differs."""
+    return (
+        len(written) == len(company) >= 3
+        and written[0] == company[0]
+        and written[-1] == company[-1]
+        and written != company
+    )
 
 
 def _same_kind(words: tuple[str, ...], company: str) -> bool:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 #: The token shapes as data: deadlines, demands, requests, meetings, chasing, deference.
 _SHAPES = read_patterns(Path(__file__).parent / "data" / "shapes.yml").patterns
+#: Words that make a mention of one's earlier email a correction, not a chase.
+_CORRECTIONS = frozenset({"typo", "correction", "correct", "mistake", "wrong", "missing", "fix"})
 
 
 _OFFER_WORDS = {"need", "needs", "want", "like", "else", "questions", "help", "prefer", "useful"}
@@ -118,6 +120,10 @@ class Pushy(Check):
             )
 
     def _chase(self, sentence: Span) -> tuple[Span, str] | None:
+        """A reply chased, unless the earlier email is named to correct it ("apologies for the
+        typo in my earlier email", "a correction to my last message"): that sends news."""
+        if _CORRECTIONS.intersection(t.lemma_.lower() for t in sentence):
+            return None
         spans = matched_spans(self.chasing, sentence) + self.chase_patterns.spans(sentence)
         spans = [s for s in spans if not _from_elsewhere(s)]
         return (spans[0], "chase") if spans else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from notelint.kit import (
@@ -12,6 +13,7 @@ from notelint.kit import (
     lemmatized,
     matched_spans,
     phrase_matcher,
+    read_patterns,
     window,
 )
 
@@ -23,75 +25,14 @@ if TYPE_CHECKING:
     from notelint.kit import Finding, Note
 
 
-_GIVING = {
-    "send", "enclose", "attach", "include", "bring", "drop", "leave", "ship", "deliver",
-    "bake", "order", "mail", "post", "hope", "enjoy", "share", "arrange", "pick",
-}  # fmt: skip
-_DETERMINERS = {"the", "a", "an", "this", "that", "each", "every"}
-_FIRST_PERSON = {"i", "we", "my", "me", "our", "please"}
-# Words that turn a gift word into a modifier of something else: "the gift-card team".
-_HEAD_NOUNS = {
-    "team", "program", "programme", "platform", "startup", "company", "business", "industry",
-    "banner", "consent", "service", "delivery", "shop", "store", "app", "project", "feature",
-    "policy", "product", "system", "market", "sales", "fraud", "tax", "division", "account",
-    "processing", "integration", "module", "campaign", "redemption", "api", "vendor",
-    "drive", "appeal", "scheme", "collection", "distribution", "packing", "stall", "station",
-    "wrap", "aid", "round", "run", "line", "range", "bank",
-}  # fmt: skip
-# The interviewer's side: "for the team", "at your office". A gift word with one of these is
-# meant for the reader, even where the word is also the work ("I packed a hamper for you").
-_INTERVIEWER_GROUPS = (
-    "desk", "team", "office", "crew", "guys", "staff", "shop", "kitchen", "lab", "department",
-    "committee", "panel", "interview panel", "hiring team", "board", "studio", "ward", "unit",
-    "depot", "branch", "practice", "clinic", "surgery", "site office", "break room",
-    "staffroom", "front desk", "reception", "whole team", "whole crew",
-)  # fmt: skip
-_INTERVIEWER_PLACES = ("office", "desk", "reception", "front desk", "studio", "clinic", "shop")
-# Phrases that make an ordinary object a present: "a book for you", "a mug to say thanks".
-_INTENT_PHRASES = (
-    "for you", "for everyone", "for you all", "for all of you", "for you both",
-    "as a thank-you", "as a thank you", "as thanks", "to say thanks", "to say thank you",
-    "to thank you", "a little thank", "a small thank", "to keep", "hope you enjoy", "hope you like",
-    "with your receptionist", "at reception", "at the front desk",
-    *(f"for {det} {group}" for det in ("the", "your") for group in _INTERVIEWER_GROUPS),
-    *(f"{prep} your {place}" for prep in ("at", "to") for place in _INTERVIEWER_PLACES),
-)  # fmt: skip
-# Recipients who are not the reader: hampers packed "for families", flowers sold "to
-# customers". A gift word given to them is the writer's work, not a present.
-_OTHER_RECIPIENTS = [
-    "client", "family", "customer", "donor", "guest", "resident", "patient", "household",
-    "recipient", "child", "kid", "senior", "pensioner", "shopper", "buyer", "supermarket",
-    "retailer", "wholesaler", "market", "user", "need",
-    "neighbour", "neighbor", "community", "shelter", "charity", "hospice", "refugee",
-    "student", "pupil", "tenant", "visitor", "passenger", "diner",
-]  # fmt: skip
+#: The check's word lists, as data.
+_DATA = Path(__file__).parent / "data" / "words.yml"
+_W = {name: frozenset(words) for name, words in read_patterns(_DATA).lists.items()}
+
+
 _RECIPIENT_REACH = 8
-# Verbs of the job done to a gift word: "we packed hampers", "sorting donated flowers".
-_WORK_VERBS = {
-    "pack", "sort", "assemble", "distribute", "sell", "stock", "fulfil", "fulfill", "process",
-    "price", "display", "load", "unload", "count", "grade", "harvest", "grow", "weigh", "donate",
-    "collect", "receive", "check", "inspect", "store", "supply", "source", "buy", "import",
-}  # fmt: skip
 _WORK_REACH = 3
-# Where produce comes from when it is the writer's own: "apples from our family orchard".
-_OWN_PLACES = [
-    "orchard", "farm", "garden", "allotment", "smallholding", "tree", "greenhouse",
-    "polytunnel", "vineyard", "hive", "bee", "hen", "chicken", "plot", "croft", "patch",
-    "field", "kitchen", "grove", "estate", "holding",
-]  # fmt: skip
-_HOMEGROWN = {"homegrown", "home-grown", "homemade", "home-made", "own", "fresh-picked", "grown"}
 _OWN_REACH = 6
-# Produce by the tonne or the pallet is trade, not a present.
-_BULK_UNITS = {
-    "tonne", "ton", "pallet", "acre", "hectare", "kg", "kilo", "kilogram", "bin", "truckload",
-    "lorry", "lorryload", "container", "bushel", "load", "shipment", "consignment", "yield",
-}  # fmt: skip
-_TIME_WORDS = {"today", "tomorrow", "tonight", "yesterday", "earlier", "later", "again", "too"}
-_VERB_BEFORE = {"i", "we", "they", "you", "to", "will", "would", "can", "could"}
-_TOKEN_PHRASES = (
-    "token of my appreciation", "token of my gratitude", "token of our appreciation",
-    "small token", "little token", "little something", "small something",
-)  # fmt: skip
 
 
 _WORDS_KEY = "NL004_words"
@@ -114,7 +55,7 @@ def _gives(doc: Doc, start: int, end: int) -> bool:
     """A giving verb among tokens start..end ("send", "bring"), not received or a noun."""
     lowers, lemma_words = _words(doc)
     return any(
-        lemma_words[i] in _GIVING and not (_received(lowers, i) or _is_noun(lowers, i))
+        lemma_words[i] in _W["giving"] and not (_received(lowers, i) or _is_noun(lowers, i))
         for i in range(start, end)
     )
 
@@ -127,7 +68,7 @@ def _received(lowers: list[str], i: int) -> bool:
 def _is_noun(lowers: list[str], i: int) -> bool:
     """'the first part of the bake', 'a quick drop': a giving word used as a noun. A channel
     of sending ('in the mail', 'by post') still gives."""
-    if i == 0 or lowers[i - 1] not in _DETERMINERS:
+    if i == 0 or lowers[i - 1] not in _W["determiners"]:
         return False
     return i < 2 or lowers[i - 2] not in {"in", "by", "through", "via"}
 
@@ -192,8 +133,8 @@ class GiftMention(Check):
         self.gifts = phrase_matcher(self.nlp, terms, attr="LEMMA")
         self.possible = phrase_matcher(self.nlp, possible, attr="LEMMA")
         self.produce = phrase_matcher(self.nlp, produce, attr="LEMMA")
-        self.intent = phrase_matcher(self.nlp, _INTENT_PHRASES, attr="LOWER")
-        self.tokens = phrase_matcher(self.nlp, _TOKEN_PHRASES, attr="LOWER")
+        self.intent = phrase_matcher(self.nlp, _W["intent_phrases"], attr="LOWER")
+        self.tokens = phrase_matcher(self.nlp, _W["token_phrases"], attr="LOWER")
         # Food the writer made is a present when given to the reader ("home-made samosas for
         # the team"), whatever the dish: the making, not a list of dishes, is the sign.
         made = {"LOWER": {"IN": ["made", "baked", "cooked"]}}
@@ -209,12 +150,17 @@ class GiftMention(Check):
         self.others = _token_matcher(
             self.nlp,
             [
-                [{"LOWER": {"IN": ["for", "to"]}}, gap, gap, {"LEMMA": {"IN": _OTHER_RECIPIENTS}}],
+                [
+                    {"LOWER": {"IN": ["for", "to"]}},
+                    gap,
+                    gap,
+                    {"LEMMA": {"IN": sorted(_W["other_recipients"])}},
+                ],
                 [
                     {"LOWER": {"IN": ["for", "to"]}},
                     {"LOWER": "the"},
                     gap,
-                    {"LEMMA": {"IN": _OTHER_RECIPIENTS}},
+                    {"LEMMA": {"IN": sorted(_W["other_recipients"])}},
                 ],
             ],
         )
@@ -226,7 +172,7 @@ class GiftMention(Check):
                     {"LOWER": {"IN": ["my", "our"]}},
                     {"IS_ALPHA": True, "OP": "?"},
                     {"IS_ALPHA": True, "OP": "?"},
-                    {"LEMMA": {"IN": _OWN_PLACES}},
+                    {"LEMMA": {"IN": sorted(_W["own_places"])}},
                 ]
             ],
         )
@@ -259,7 +205,8 @@ class GiftMention(Check):
         if token_phrase:
             return token_phrase[0]
         doc, start, end = sentence.doc, sentence.start, sentence.end
-        gives = not _FIRST_PERSON.isdisjoint(_words(doc)[0][start:end]) and _gives(doc, start, end)
+        mine = not _W["first_person"].isdisjoint(_words(doc)[0][start:end])
+        gives = mine and _gives(doc, start, end)
         intent = bool(matched_spans(self.intent, sentence))
         if not gives:
             # "The flowers are a small thank-you": a gift framed as thanks needs no verb.
@@ -287,7 +234,7 @@ class GiftMention(Check):
         if intent:
             return True
         handled = any(
-            t.lemma_.lower() in _WORK_VERBS and t.lower_ not in _HOMEGROWN
+            t.lemma_.lower() in _W["work_verbs"] and t.lower_ not in _W["homegrown"]
             for t in _before(span, _WORK_REACH)
         )
         return not handled and span.root.lemma_.lower() not in work
@@ -298,11 +245,11 @@ class GiftMention(Check):
         if _names_a_kind(span):
             return False
         before = _before(span, _OWN_REACH)
-        if any(t.lemma_.lower() in _BULK_UNITS or (t.like_num and len(t) > 2) for t in before):
+        if any(t.lemma_.lower() in _W["bulk_units"] or (t.like_num and len(t) > 2) for t in before):
             return False
-        if before and before[-1].lower_ in _VERB_BEFORE:
+        if before and before[-1].lower_ in _W["verb_before"]:
             return False
-        if any(t.lower_ in _HOMEGROWN for t in before[-3:]):
+        if any(t.lower_ in _W["homegrown"] for t in before[-3:]):
             return True
         return _reaches(matched_spans(self.own, span.sent), span.end, _OWN_REACH)
 
@@ -311,7 +258,7 @@ def _names_a_kind(span: Span) -> bool:
     """'apple scab', 'honey fungus', 'fruit trees': produce naming a crop, pest or plant
     before another noun, not a present ('apples from', 'eggs today', 'plums picked')."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return describes_next(span, but=_TIME_WORDS) and not nxt.lower_.endswith("ed")
+    return describes_next(span, but=_W["time_words"]) and not nxt.lower_.endswith("ed")
 
 
 def _is_modifier(span: Span) -> bool:
@@ -321,7 +268,7 @@ def _is_modifier(span: Span) -> bool:
     index = span.end
     if index < len(doc) and doc[index].text == "-":
         return True
-    if index < len(doc) and doc[index].lower_ in _HEAD_NOUNS:
+    if index < len(doc) and doc[index].lower_ in _W["head_nouns"]:
         return True
     # A base-form word after it ("cookie dough"), not a verb's past ("a fruit basket sent").
     return _names_a_kind(span) and doc[index].lemma_.lower() == doc[index].lower_

@@ -277,3 +277,25 @@ def test_findings_are_the_same_with_any_number_of_jobs(tmp_path: Path) -> None:
     one = lint_sources(sources, config, jobs=1)
     two = lint_sources(sources, config, jobs=2)
     assert [r.findings for r in one.results] == [r.findings for r in two.results]
+
+
+def test_a_check_failing_on_one_note_costs_that_note_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from notelint.engine import build_checks, lint_sources
+    from notelint.sources import parse
+
+    config = Config(select=("NL004",))
+    (check,) = build_checks(config)
+    real = check.check
+
+    def flaky(note):
+        if "boom" in note.source.text:
+            raise RuntimeError("boom")
+        return real(note)
+
+    monkeypatch.setattr(check, "check", flaky)
+    sources = [parse("I sent a fruit basket to the office.\n", "a.txt"), parse("boom\n", "b.txt")]
+    report = lint_sources(sources, config, jobs=1)
+    assert [r.path for r in report.results] == ["a.txt"]
+    assert [f.code for f in report.results[0].findings] == ["NL004"]
+    (error,) = report.errors
+    assert error.path == "b.txt" and "internal error in NL004" in str(error)

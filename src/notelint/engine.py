@@ -131,10 +131,19 @@ def lint_sources(
     found: dict[str, list[Finding]] = {note.path: [] for note in notes}
     for check in checks:
         if isinstance(check, SetCheck):
-            for finding in check.check_set(notes):
-                found[finding.path].append(finding)
+            try:
+                for finding in check.check_set(notes):
+                    found[finding.path].append(finding)
+            except Exception as exc:
+                failed.append(NotelintError(f"internal error in {check.code}: {exc}"))
+    broken = set()
     for note, findings in zip(notes, wait(), strict=True):
-        found[note.path].extend(findings)
+        if isinstance(findings, str):
+            failed.append(NotelintError(findings, path=note.path))
+            broken.add(note.path)
+        else:
+            found[note.path].extend(findings)
+    notes = [note for note in notes if note.path not in broken]
 
     implies = {c.code: c.implies for c in checks if c.implies}
     results = []

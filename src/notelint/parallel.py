@@ -27,10 +27,22 @@ _CHUNKS_PER_JOB = 4
 _WORK: tuple[Sequence[Check], Sequence[Note]] | None = None
 
 
-def _check_range(bounds: tuple[int, int]) -> list[list[Finding]]:
+def check_note(checks: Sequence[Check], note: Note) -> list[Finding] | str:
+    """One note's findings, or, if a check fails on it, a sentence saying so: a bug of ours
+    met on one note costs that note, not the run."""
+    found: list[Finding] = []
+    for check in checks:
+        try:
+            found.extend(check.check(note))
+        except Exception as exc:
+            return f"internal error in {check.code} on this note ({type(exc).__name__}: {exc})"
+    return found
+
+
+def _check_range(bounds: tuple[int, int]) -> list[list[Finding] | str]:
     assert _WORK is not None
     checks, notes = _WORK
-    return [[f for check in checks for f in check.check(note)] for note in notes[slice(*bounds)]]
+    return [check_note(checks, note) for note in notes[slice(*bounds)]]
 
 
 def default_jobs() -> int:
@@ -39,12 +51,12 @@ def default_jobs() -> int:
 
 def start_note_checks(
     checks: Sequence[Check], notes: Sequence[Note], jobs: int | None = None
-) -> Callable[[], list[list[Finding]]]:
+) -> Callable[[], list[list[Finding] | str]]:
     """Start the per-note checks; the returned function waits for them (one list per note)."""
     global _WORK
     jobs = default_jobs() if jobs is None else jobs
     if jobs <= 1 or len(notes) < MIN_NOTES or "fork" not in multiprocessing.get_all_start_methods():
-        return lambda: [[f for check in checks for f in check.check(n)] for n in notes]
+        return lambda: [check_note(checks, n) for n in notes]
 
     size = max(1, -(-len(notes) // (jobs * _CHUNKS_PER_JOB)))
     bounds = [(start, min(start + size, len(notes))) for start in range(0, len(notes), size)]
@@ -52,7 +64,7 @@ def start_note_checks(
     pool = multiprocessing.get_context("fork").Pool(jobs)
     pending = pool.map_async(_check_range, bounds)
 
-    def wait() -> list[list[Finding]]:
+    def wait() -> list[list[Finding] | str]:
         global _WORK
         try:
             return [per_note for chunk in pending.get() for per_note in chunk]

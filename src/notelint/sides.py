@@ -24,20 +24,24 @@ if TYPE_CHECKING:
 
 SECOND_PERSON = frozenset(vocabulary("pronouns_second"))
 FIRST_PERSON = frozenset(vocabulary("pronouns_first"))
+#: Words of talking or learning, and nouns of the interview's acts after a determiner: what
+#: follows them is news from the reader ("talking about the …", "the tour of the …").
 CONVERSATION_VERBS = frozenset(vocabulary("conversation_verbs"))
 CONVERSATION_NOUNS = frozenset(vocabulary("conversation_nouns"))
 _DEFINITE = frozenset({"the", "your", "our", "this", "that", "today's", "yesterday's"})
+#: Verbs of the writer's pitch: "your" a few words after one is an offer ("help your team").
 PITCH_VERBS = frozenset(vocabulary("pitch_verbs"))
 _PITCH_REACH = 3
-#: Tokens that end a clause: what a pronoun governs stops there.
 _WE = frozenset({"we", "our", "us"})
 _MODALS = frozenset(vocabulary("modals"))
+#: Perfect auxiliaries ("I've run"), and the words that may come between a pronoun and its verb.
 _PERFECT = frozenset({"'ve", "have", "had", "'d"})
+_AUXILIARIES = frozenset({"'ve", "have", "had", "'d", "n't", "not", "also", "just", "am", "'m"})
+#: The writer's record after "my"/"our": "my three years", "my experience reconciling".
 _OWNING = frozenset({"my", "our"})
 _PERIODS = frozenset({"year", "month", "decade", "season", "summer", "shift", "week"})
 _RECORDS = frozenset({"experience", "background", "years", "time"})
-_RECORDS = frozenset({"experience", "background", "years", "time"})
-_AUXILIARIES = frozenset({"'ve", "have", "had", "'d", "n't", "not", "also", "just", "am", "'m"})
+_STARTING = frozenset({"start", "begin"})
 
 
 def _record(w: Words, rest: list[int]) -> bool:
@@ -62,19 +66,13 @@ def _done(w: Words, rest: list[int], not_work: frozenset[str]) -> bool:
     if w.lemma[verbs[0]] in not_work:
         # "I started sending", "I began running": a verb of starting before the work itself.
         nxt = verbs[0] + 1
-        return (
-            nxt < len(w.lower)
-            and w.lower[nxt].endswith("ing")
-            and w.lemma[verbs[0]]
-            in {
-                "start",
-                "begin",
-            }
-        )
+        starting = w.lemma[verbs[0]] in _STARTING
+        return starting and nxt < len(w.lower) and w.lower[nxt].endswith("ing")
     perfect = any(w.lower[i] in _PERFECT for i in rest[:2])
     return perfect or w.lemma[verbs[0]] != w.lower[verbs[0]]
 
 
+#: Tokens that end a clause: what a pronoun governs stops there.
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "but", "so", "because"})
 _OPENER_REACH = 4
 #: Words that open what a verb of talking or learning is about: "about the …", "that …".

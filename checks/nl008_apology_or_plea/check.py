@@ -10,6 +10,7 @@ from notelint.kit import (
     GATE_ATTRS,
     Check,
     GatedMatcher,
+    content_sentences,
     matched_spans,
     phrase_matcher,
     read_patterns,
@@ -54,7 +55,8 @@ class ApologyOrPlea(Check):
         - begging: "I really need this job", "I'm begging you", "please, I'll do anything".
 
         Not flagged: a better answer given plainly ("To follow up on the SQL question: I'd
-        use a window function"), sympathy ("sorry to hear about the office move"), "no
+        use a window function"), an admission followed by what the writer has done about it
+        ("I struggled with the deadlines question; I have since gone through the calendar"), sympathy ("sorry to hear about the office move"), "no
         apologies needed", second-chance hiring programmes, technical hiccups ("sorry my
         video froze"), and apologies for the note itself ("sorry for the late reply":
         lateness is NL012's business, not a plea about the interview).
@@ -98,16 +100,23 @@ class ApologyOrPlea(Check):
         self.pleas = phrase_matcher(
             self.nlp, self.word_list("apology_pleas", "extra-pleas"), attr="NORM"
         )
+        self.remedies = phrase_matcher(self.nlp, self.terms("remedies"), attr="LOWER")
         self.plea_patterns = GatedMatcher(self.nlp, "PLEA", _DATA.patterns["plea"])
         self.verdicts = GatedMatcher(self.nlp, "VERDICT", _DATA.patterns["verdict"])
         self.interview_ids = {self.nlp.vocab.strings.add(w) for w in _W["interview_words"]}
 
     def check(self, note: Note) -> Iterator[Finding]:
-        for sentence in note.body_sentences():
+        # The subject line is read first: a plea there ("Please reconsider") is one too.
+        sentences = content_sentences(note, with_subject=True)
+        for index, sentence in enumerate(sentences):
             found = self._plea(sentence) or self._apology(sentence) or self._admission(sentence)
             if found is None:
                 continue
             span, kind = found
+            if kind == "admission" and any(
+                matched_spans(self.remedies, s) for s in sentences[index : index + 2]
+            ):
+                continue  # owning a fumbled answer and then fixing it is what the advice asks
             yield self.finding(note, span.start_char, span.end_char, *_WORDING[kind](span.text))
 
     def _plea(self, sentence: Span) -> tuple[Span, str] | None:

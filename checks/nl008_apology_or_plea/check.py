@@ -56,10 +56,11 @@ class ApologyOrPlea(Check):
 
         Not flagged: a better answer given plainly ("To follow up on the SQL question: I'd
         use a window function"), an admission followed by what the writer has done about it
-        ("I struggled with the deadlines question; I have since gone through the calendar"), sympathy ("sorry to hear about the office move"), "no
-        apologies needed", second-chance hiring programmes, technical hiccups ("sorry my
-        video froze"), and apologies for the note itself ("sorry for the late reply":
-        lateness is NL012's business, not a plea about the interview).
+        ("I struggled with the deadlines question; I have since gone through the calendar"),
+        sympathy ("sorry to hear about the office move"), "no apologies needed",
+        second-chance hiring programmes, technical hiccups ("sorry my video froze"), and
+        apologies for the note itself ("sorry for the late reply": lateness is NL012's
+        business, not a plea about the interview).
 
     Why is this bad?
         After an interview that went badly, a note that pleads looks desperate: apologising

@@ -26,6 +26,14 @@ _THANKED = {"you", "everyone", "everybody", "all", "each", "both", "y'all"}
 _OWN = {"my", "our", "i", "me", "myself", "we", "us"}
 _READER = {"you", "your", "yours"}
 # "an incredible amount of re-keying" measures a problem; it does not flatter anyone.
+# What one thanks someone for ("I appreciate your time"), unlike what they said or showed.
+_COURTESIES = {
+    "time", "consideration", "patience", "kindness", "hospitality", "help", "generosity",
+    "interest", "attention", "effort", "flexibility", "support", "offer", "invitation",
+    "opportunity", "chance", "call", "meeting", "interview", "reply", "response", "email",
+    "tour", "visit", "walkthrough", "demo", "introduction", "intro", "coffee", "lunch",
+    "welcome", "advice", "feedback", "tips", "honesty", "candour", "candor", "warmth",
+}  # fmt: skip
 _QUANTITIES = {"amount", "amounts", "number", "volume", "quantity", "pace", "lengths", "mess"}
 
 
@@ -72,7 +80,7 @@ class OverThanking(RuleCheck):
         flattery of the reader ("my amazing team", "an incredible amount of re-keying" are not).
         """
         if rule.name == "thanks":
-            return _is_thanks(span)
+            return _is_thanks(span) and not _appreciates_content(span)
         sentence = span.sent
         about_reader = any(t.norm_ in _READER for t in sentence)
         before = {t.norm_ for t in window(span, 4, within=sentence)}
@@ -105,6 +113,16 @@ class OverThanking(RuleCheck):
             and span[0].norm_ in _INTENSIFIERS
             and span[-1].norm_ not in _MILD
         )
+
+
+def _appreciates_content(span: Span) -> bool:
+    """'I appreciated your description of the Carver production': valuing something said,
+    a reference to the conversation, not thanks (unlike 'I appreciate your time')."""
+    doc = span.doc
+    if span[-1].lemma_.lower() != "appreciate" or span.end + 1 >= len(doc):
+        return False
+    owner, thing = doc[span.end], doc[span.end + 1]
+    return owner.lower_ in {"your", "the"} and thing.is_alpha and thing.lower_ not in _COURTESIES
 
 
 def _is_thanks(span: Span) -> bool:

@@ -176,8 +176,9 @@ def _their_part(lower: list[str], lemma: list[str], clause: list[int], skip: set
         elif reader:
             theirs.add(i)
     for place, i in enumerate(clause):
-        named = (
-            lemma[i] in CONVERSATION_NOUNS and place > 0 and lower[clause[place - 1]] in _DEFINITE
+        # "the conversation", "the lovely long conversation": a determiner a few words before.
+        named = lemma[i] in CONVERSATION_NOUNS and any(
+            lower[j] in _DEFINITE for j in clause[max(0, place - 3) : place]
         )
         if not (lemma[i] in CONVERSATION_VERBS or named):
             continue

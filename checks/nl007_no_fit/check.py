@@ -168,7 +168,7 @@ class NoFit(Check):
         """Fit shown by content, not cue words: a sentence of the writer's own specific work
         ("we fixed the same rush at Daybreak Coffee") beside the reader's side (in it, or in
         the next sentence: "would be happy to try that with your team")."""
-        given = self.specificity.given_names(note)
+        given = self.specificity.given_names(note, with_slots=False)
         for index, sentence in enumerate(sentences):
             if self.sides.mine(sentence, given, self.not_work) < SPECIFIC_SENTENCE:
                 continue

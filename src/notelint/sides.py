@@ -14,7 +14,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from notelint.matching import matched_spans, phrase_matcher, vocabulary
-from notelint.specificity import SPECIFIC_SENTENCE, WEAK, Words, slot_tokens, words
+from notelint.specificity import (
+    SPECIFIC_SENTENCE,
+    WEAK,
+    Words,
+    slot_tokens,
+    template_slots,
+    words,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,6 +49,7 @@ _OWNING = frozenset({"my", "our"})
 _PERIODS = frozenset({"year", "month", "decade", "season", "summer", "shift", "week"})
 _RECORDS = frozenset({"experience", "background", "years", "time"})
 _STARTING = frozenset({"start", "begin"})
+_HELD_POSTS = frozenset({"on", "at", "in", "with", "a", "an", "the", "running", "leading"})
 
 
 def _record(w: Words, rest: list[int]) -> bool:
@@ -63,12 +71,17 @@ def _done(w: Words, rest: list[int], not_work: frozenset[str]) -> bool:
     verbs = [i for i in rest[:4] if w.alpha[i] and w.lower[i] not in _AUXILIARIES]
     if not verbs:
         return False
+    perfect = any(w.lower[i] in _PERFECT for i in rest[:2])
+    if perfect and w.lower[verbs[0]] == "been":
+        # "I've been on sauces at Maison Blanche", "I've been a charge nurse": a post held;
+        # "I've been thinking", "I've been excited" are not.
+        nxt = verbs[0] + 1
+        return nxt < len(w.lower) and w.lower[nxt] in _HELD_POSTS
     if w.lemma[verbs[0]] in not_work:
         # "I started sending", "I began running": a verb of starting before the work itself.
         nxt = verbs[0] + 1
         starting = w.lemma[verbs[0]] in _STARTING
         return starting and nxt < len(w.lower) and w.lower[nxt].endswith("ing")
-    perfect = any(w.lower[i] in _PERFECT for i in rest[:2])
     return perfect or w.lemma[verbs[0]] != w.lower[verbs[0]]
 
 
@@ -111,9 +124,10 @@ class Sides:
         "we" govern after a verb of work done ("we fixed the mobile handoff at Daybreak
         Coffee", "I've been on sauces at Maison Blanche"), up to the next "you"/"your". A
         modal after the pronoun ("I'd handle", "I'd rather not guess") is a plan or a wish,
-        and "my commute" is no work."""
+        and "my commute" is no work. An employer named after "at" is the writer's own record
+        here, not a slot of the application, so only template slots are left out."""
         w = words(sentence.doc)
-        skip = slot_tokens(sentence)
+        skip = template_slots(sentence.doc)
         weight = 0.0
         for clause in _clauses(w.lower, sentence.start, sentence.end):
             own: list[int] = []

@@ -167,18 +167,20 @@ class Specificity:
         self.common = frozenset(vocabulary("stock_common_words"))
 
     @staticmethod
-    def given_names(note: Note) -> frozenset[str]:
+    def given_names(note: Note, *, with_slots: bool = True) -> frozenset[str]:
         """Lower-cased words of names that are no news in the note.
 
         What the front matter names (recipients, company, role), the salutation's recipient,
-        and whatever the note itself puts in a role or company slot anywhere, the subject
-        line included ("Re: Concierge position at Hotel Marlow").
+        and (``with_slots``) whatever the note itself puts in a role or company slot anywhere,
+        the subject line included ("Re: Concierge position at Hotel Marlow"). Without slots
+        for the writer's own record, where "at Maison Blanche" names a past employer.
         """
         context = note.context
         names = [*context.to, *context.panel, context.company or "", context.role or ""]
         names.append(note.layout.recipient or "")
         given = {w.lower() for name in names for w in re.findall(r"\w+", name)}
-        given.update(_slot_names(note.doc))
+        if with_slots:
+            given.update(_slot_names(note.doc))
         return frozenset(w for w in given if any(c.isalnum() for c in w))
 
     def is_distinctive(self, token: Token, given: frozenset[str]) -> bool:
@@ -311,12 +313,12 @@ def slot_tokens(sentence: Span, job_words: set[str] = _JOB_WORDS) -> set[int]:
         cache[key] = (
             name_slots(w, start, end, job_words)
             | _marketing_tokens(w, start, end)
-            | {i for i in _template_slots(sentence.doc) if start <= i < end}
+            | {i for i in template_slots(sentence.doc) if start <= i < end}
         )
     return cache[key]
 
 
-def _template_slots(doc: Doc) -> set[int]:
+def template_slots(doc: Doc) -> set[int]:
     """Tokens inside a template slot of any shape ("[Company]", "$firstName", "ABC Corp"):
     never specific content, so a template whose specifics are all slots is generic."""
     found = doc.user_data.get(_TEMPLATE_KEY)

@@ -245,13 +245,21 @@ def _is_elsewhere(failure: Span) -> bool:
 
 
 def _is_discovery(failure: Span) -> bool:
-    """'I stumbled on a neat trick', 'stumbled across your blog': finding, not failing."""
+    """'stumbled across your blog', 'I stumbled on a neat trick': a failure word that tells of
+    finding something, not of failing, which no interview word follows ('I blanked on a
+    question' is failing)."""
     doc = failure.doc
-    if failure[-1].norm_ not in {"stumble", "stumbled", "stumbling"} or failure.end >= len(doc):
+    if failure.end >= len(doc):
         return False
     nxt = doc[failure.end].norm_
-    after = doc[failure.end + 1].norm_ if failure.end + 1 < len(doc) else ""
-    return nxt in {"across", "upon"} or (nxt == "on" and after in {"a", "an", "some", "this"})
+    if nxt in {"across", "upon"}:
+        return True
+    found = window(failure, after=4, within=doc[:])
+    return (
+        nxt == "on"
+        and found[1:2].text.lower() in {"a", "an", "some", "this"}
+        and not any(t.norm_ in _W["interview_words"] for t in found)
+    )
 
 
 def _apology_wording(words: str) -> tuple[str, str]:

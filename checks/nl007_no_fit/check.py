@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notelint.kit import (
-    SPECIFIC_SENTENCE,
     Check,
     GroupedMatcher,
     Sides,
@@ -138,8 +137,9 @@ class NoFit(Check):
         ]
         empty = matched_spans(self.not_plans, note.doc)
         starts = [s.start for s in every]
-        if self._has_fit(sentences, starts, note, [*claims, *empty]) or self._shows_fit(
-            sentences, note
+        given = self.specificity.given_names(note, with_slots=False)
+        if self._has_fit(sentences, starts, note, [*claims, *empty]) or self.sides.shows_fit(
+            sentences, given, self.not_work
         ):
             return
         if claims:
@@ -163,19 +163,6 @@ class NoFit(Check):
             "says why you fit",
             _SUGGESTION,
         )
-
-    def _shows_fit(self, sentences: list[Span], note: Note) -> bool:
-        """Fit shown by content, not cue words: a sentence of the writer's own specific work
-        ("we fixed the same rush at Daybreak Coffee") beside the reader's side (in it, or in
-        the next sentence: "would be happy to try that with your team")."""
-        given = self.specificity.given_names(note, with_slots=False)
-        for index, sentence in enumerate(sentences):
-            if self.sides.mine(sentence, given, self.not_work) < SPECIFIC_SENTENCE:
-                continue
-            near = sentences[max(0, index - 1) : index + 2]
-            if any(self.sides.reader_side(s) for s in near):
-                return True
-        return False
 
     def _has_fit(
         self, sentences: list[Span], starts: list[int], note: Note, voids: list[Span]

@@ -149,6 +149,19 @@ class Sides:
             )
         return weight
 
+    def shows_fit(
+        self, sentences: list[Span], given: frozenset[str], not_work: frozenset[str]
+    ) -> bool:
+        """Fit shown by content, not cue words: a sentence of the writer's own specific work
+        ("we fixed the same rush at Daybreak Coffee") beside the reader's side (in it, or in
+        a sentence next to it: "would be happy to try that with your team")."""
+        for index, sentence in enumerate(sentences):
+            if self.mine(sentence, given, not_work) < SPECIFIC_SENTENCE:
+                continue
+            if any(self.reader_side(s) for s in sentences[max(0, index - 1) : index + 2]):
+                return True
+        return False
+
     def reader_side(self, sentence: Span) -> bool:
         """Whether a sentence speaks of the reader's side at all ("you", "your", outside the
         writer's pitch and "thank you")."""

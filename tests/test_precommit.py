@@ -172,3 +172,22 @@ def test_try_repo(
         assert "Failed" in output
         assert "bad.txt:3:" in output
         assert 'NL004 gift-mention mentions a gift: "fruit basket"' in output
+
+
+@pytest.mark.parametrize(
+    ("path", "excluded"),
+    [
+        ("README.md", True),
+        ("docs/CHANGELOG.md", True),
+        ("LICENSE", True),
+        ("CONTRIBUTING.md", True),
+        ("notes/readme-for-panel.md", False),
+        ("notes/licensing-officer.txt", False),
+        ("notes/acme.md", False),
+    ],
+)
+def test_hook_leaves_a_repositorys_own_documents_alone(path: str, excluded: bool) -> None:
+    import re
+
+    (hook,) = yaml.safe_load(MANIFEST.read_text("utf-8"))
+    assert bool(re.search(hook["exclude"], path)) is excluded

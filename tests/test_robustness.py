@@ -39,6 +39,7 @@ def _run(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.Comple
         ("x: " + "9" * 5000, "digits"),
         ("x: " + "[" * 600 + "]" * 600, "recursion"),
         ("x: !!python/object:os.system {}", "front matter"),
+        ("company: Acme\x1b]0;title\x07", "unacceptable character #x001b"),
     ],
 )
 def test_any_front_matter_the_safe_loader_rejects_is_an_input_error(
@@ -51,6 +52,8 @@ def test_any_front_matter_the_safe_loader_rejects_is_an_input_error(
     assert "Traceback" not in err
     assert "bad.md: malformed front matter" in err
     assert said.lower() in err.lower()
+    assert "line 2" in err or "lines 2-2" in err
+    assert "\x1b" not in err
     assert "1 file could not be linted" in done.stdout.decode()
     assert "of 1 note" in done.stdout.decode() or "All 1 note passed" in done.stdout.decode()
 
@@ -131,6 +134,7 @@ def test_api_takes_any_str() -> None:
         ({"severity-weights": {"error": 1e9}}, "severity-weights"),
         ({"NL012": {"max-hours": -1}}, "NL012.max-hours"),
         ({"NL012": {"max-hours": math.inf}}, "NL012.max-hours"),
+        ({"NL002": {"fuzzy-threshold": 500}}, "NL002.fuzzy-threshold"),
         ({"NL005": {"similarity": 3.0}}, "NL005.similarity"),
         ({"exclude": [""]}, "exclude"),
         ({"per-file-ignores": {"": ["NL004"]}}, "per-file-ignores"),

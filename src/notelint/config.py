@@ -138,6 +138,11 @@ def _options(key: str, code: str, value: Any) -> dict[str, Any]:
                 raise NotelintError(
                     f"config key '{key}.{option}': expected a share from 0 to 1, got {setting}"
                 )
+            if option.endswith("-threshold") and setting > 100:
+                raise NotelintError(
+                    f"config key '{key}.{option}': expected a percentage from 0 to 100, "
+                    f"got {setting}"
+                )
     return dict(value)
 
 

@@ -157,7 +157,12 @@ def _parse_front_matter(block: str, path: str) -> tuple[dict[str, Any], dict[str
         data = yaml.load(block, Loader=_yaml_loader())  # a SafeLoader: no arbitrary objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
+        if mark is not None:
+            where = f" at line {mark.line + 2}"
+        elif isinstance(exc, yaml.reader.ReaderError):  # a control character: no mark, a position
+            where = f" at line {block.count(chr(10), 0, exc.position) + 2}"
+        else:
+            where = ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise NotelintError(f"malformed front matter{where}: {problem}", path=path) from None
     except Exception as exc:

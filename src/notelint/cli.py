@@ -81,7 +81,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github"]),
+    type=click.Choice(["text", "json", "sarif", "github", "html"]),
     default="text",
     show_default=True,
     help="Output format.",
@@ -181,6 +181,8 @@ def lint(
 
     if not paths:
         _fail("no notes given; pass files, folders or - for stdin (see notelint --help)")
+    if fmt == "html":
+        _require_jinja()
     try:
         if config_path is not None:
             config = config_module.load(config_path)
@@ -220,6 +222,14 @@ def lint(
         click.echo(f"notelint: error: {printable(str(error))}", err=True)
     _print(report, fmt, quiet=quiet, statistics=statistics, color=_use_color(color))
     sys.exit(_exit_status(report, config, exit_zero or bool(write_baseline)))
+
+
+def _require_jinja() -> None:
+    """--format html needs the ``html`` extra: say so before linting, not after."""
+    import importlib.util
+
+    if importlib.util.find_spec("jinja2") is None:
+        _fail("--format html needs Jinja2: pip install 'notelint[html]'")
 
 
 def _parse_now(text: str) -> dt.datetime:
@@ -324,6 +334,33 @@ def _exit_status(report: Report, config: Config, exit_zero: bool) -> int:
     )
     below = config.min_score is not None and any(r.score < config.min_score for r in report.results)
     return 1 if failing or below else 0
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: found by walking up from here).",
+)
+def serve(host: str, port: int, config_path: Path | None) -> None:
+    """Serve a local page that lints a note as you type, and its JSON API (POST /api/lint)."""
+    from notelint import config as config_module
+    from notelint import serve as server
+
+    try:
+        config = (
+            config_module.load(config_path) if config_path else config_module.discover(Path.cwd())
+        )
+        app = server.build(config, host)
+        sock = server.listen(host, port)
+    except NotelintError as exc:
+        _fail(str(exc))
+    bound = sock.getsockname()[1]
+    click.echo(f"notelint: serving on http://{host}:{bound}/ (Ctrl+C stops)", err=True)
+    server.run(app, sock)
 
 
 @main.command()

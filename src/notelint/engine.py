@@ -163,5 +163,5 @@ def lint_sources(
         # The score weighs every fault found; folding only changes how they are reported.
         value, parts = score(kept, config.weights, config.severity_weights)
         shown = capped(fold(kept, implies))
-        results.append(FileResult(note.path, tuple(shown), value, parts))
+        results.append(FileResult(note.path, tuple(shown), value, parts, note.source.text))
     return Report(tuple(results), tuple(failed))

@@ -77,12 +77,17 @@ class Finding:
 
 @dataclass(frozen=True)
 class FileResult:
-    """The outcome for one note: its findings, sorted by position, and its score."""
+    """The outcome for one note: its findings, sorted by position, and its score.
+
+    ``text`` is the note as read, so a report can show the findings in place (``--format
+    html``); the other formats leave it out.
+    """
 
     path: str
     findings: tuple[Finding, ...]
     score: int
     score_parts: tuple[ScorePart, ...]
+    text: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)

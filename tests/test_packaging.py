@@ -92,6 +92,18 @@ def test_wheel_has_the_engine(wheel: Path) -> None:
     assert "notelint/formats/json.py" in names
 
 
+def test_wheel_has_the_report_and_page_files(wheel: Path) -> None:
+    """--format html and notelint serve read their templates, CSS and script as package data."""
+    names = _names(wheel)
+    web = [
+        *(f"notelint/templates/{p.name}" for p in (ROOT / "src/notelint/templates").iterdir()),
+        *(f"notelint/serve/{p.name}" for p in (ROOT / "src/notelint/serve").glob("*.py")),
+    ]
+    assert len(web) >= 8
+    missing = [name for name in web if name not in names]
+    assert not missing, missing
+
+
 def test_wheel_has_the_console_script(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         (entry_points,) = [n for n in archive.namelist() if n.endswith("/entry_points.txt")]

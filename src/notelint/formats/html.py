@@ -148,7 +148,7 @@ def render(report: Report, *, color: bool = False) -> str:
     all_findings = [f for r in report.results for f in r.findings]
     codes = {f.code for f in all_findings} | {g.code for f in all_findings for g in f.folded}
     counts = {n.index: Counter(f.code for f in n.findings) for n in notes}
-    names = {f.code: f.name for f in all_findings}
+    names = {g.code: g.name for f in all_findings for g in (f, *f.folded)}
     by_path = {n.result.path: n.id for n in notes}
     template = environment().get_template("report.html.j2")
     return template.render(

@@ -6,6 +6,7 @@ runs, so the core install and ``notelint --version`` stay lean.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from typing import TYPE_CHECKING
 
@@ -37,13 +38,16 @@ def listen(host: str, port: int) -> socket.socket:
         sock = socket.socket(family, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        sock.listen(128)
     except OSError as exc:
         raise NotelintError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     return sock
 
 
 def run(app: Starlette, sock: socket.socket) -> None:
-    """Serve until interrupted (Ctrl+C)."""
+    """Serve until interrupted; Ctrl+C is the way to stop, so it ends the command quietly."""
     import uvicorn
 
-    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
+    # uvicorn re-raises the signal after shutting down cleanly.
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])

@@ -77,7 +77,7 @@ def _decode(body: bytes) -> Any:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BadRequest(f"the body is not valid JSON: {exc}", status=400) from None
     except RecursionError:
-        raise BadRequest("the body is nested too deeply", status=400) from None
+        raise BadRequest("the body is not valid JSON: nested too deeply", status=400) from None
 
 
 class Linter:

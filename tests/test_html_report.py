@@ -158,3 +158,24 @@ def test_core_import_loads_no_web_library() -> None:
         "sys.exit(str(bad) if bad else 0)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("module", "args", "hint"),
+    [
+        ("jinja2", ["--format", "html", "-"], "pip install 'notelint[html]'"),
+        ("uvicorn", ["serve", "--port", "0"], "pip install 'notelint[serve]'"),
+        ("starlette", ["serve", "--port", "0"], "pip install 'notelint[serve]'"),
+    ],
+)
+def test_a_missing_extra_is_a_one_line_error(
+    module: str, args: list[str], hint: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in list(sys.modules):
+        if name == module or name.startswith(f"{module}.") or name.startswith("notelint.serve."):
+            monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
+    result = CliRunner().invoke(main, args, input="Dear Ann,\n\nThanks.\n")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [result.output.strip()]
+    assert hint in result.output

@@ -226,9 +226,9 @@ def lint(
 
 def _require_jinja() -> None:
     """--format html needs the ``html`` extra: say so before linting, not after."""
-    import importlib.util
-
-    if importlib.util.find_spec("jinja2") is None:
+    try:
+        import jinja2  # noqa: F401
+    except ImportError:
         _fail("--format html needs Jinja2: pip install 'notelint[html]'")
 
 

@@ -73,6 +73,7 @@ def main() -> None:
       notelint note.md            lint a note (also folders, and - for stdin)
       notelint rules              list every check
       notelint explain NL004      print a check's documentation
+      notelint serve              a local page that lints as you type
     """
 
 
@@ -338,7 +339,13 @@ def _exit_status(report: Report, config: Config, exit_zero: bool) -> int:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="0: any free port.",
+)
 @click.option(
     "--config",
     "config_path",

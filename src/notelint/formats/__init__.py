@@ -6,7 +6,7 @@ import importlib
 
 from notelint.findings import Report
 
-FORMATS = ("text", "json", "sarif", "github", "html")
+FORMATS = ("text", "concise", "json", "sarif", "github", "html")
 
 
 def render(name: str, report: Report, *, color: bool = False) -> str:

@@ -1,10 +1,13 @@
-"""The default, human format: ``path:line:col: CODE name message``, the fix beneath it."""
+"""The default, human format: ``path:line:col: CODE [severity] name message``, the fix beneath.
+
+The severity is written out, not only coloured, so it survives a pipe, a log and ``NO_COLOR``.
+"""
 
 from __future__ import annotations
 
 import click
 
-from notelint.findings import Report, Severity
+from notelint.findings import Finding, Report, Severity
 from notelint.formats.safe import printable
 from notelint.formats.summary import summarize
 
@@ -15,6 +18,15 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def badge(f: Finding, color: bool) -> str:
+    """``NL004 [warning]``: the code and the severity, coloured by severity on a terminal."""
+    if not color:
+        return f"{f.code} [{f.severity.value}]"
+    colour = _COLOURS[f.severity]
+    level = click.style(f"[{f.severity.value}]", fg=colour)
+    return f"{click.style(f.code, fg=colour, bold=True)} {level}"
+
+
 def render_findings(report: Report, *, color: bool = False) -> list[str]:
     """One line per finding, each followed by its suggestion, indented."""
     lines = []
@@ -22,8 +34,7 @@ def render_findings(report: Report, *, color: bool = False) -> list[str]:
         for f in result.findings:
             place = f"{printable(f.path)}:{f.line}:{f.column}:"
             where = click.style(place, bold=True) if color else place
-            code = click.style(f.code, fg=_COLOURS[f.severity], bold=True) if color else f.code
-            lines.append(f"{where} {code} {f.name} {printable(f.message)}")
+            lines.append(f"{where} {badge(f, color)} {f.name} {printable(f.message)}")
             hint = click.style("fix:", fg="green") if color else "fix:"
             lines.append(f"    {hint} {printable(f.suggestion)}")
             if f.folded:

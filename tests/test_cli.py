@@ -87,7 +87,7 @@ def test_exit_0_when_clean(notes: Path) -> None:
 def test_exit_1_with_findings(notes: Path) -> None:
     result = _run("--select", "NL004", "gift.txt")
     assert result.exit_code == 1
-    assert f"gift.txt:{GIFT_AT[0]}:{GIFT_AT[1]}: NL004 gift-mention" in result.stdout
+    assert f"gift.txt:{GIFT_AT[0]}:{GIFT_AT[1]}: NL004 [warning] gift-mention" in result.stdout
     assert "fix:" in result.stdout
     assert result.stderr == ""
 

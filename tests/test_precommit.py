@@ -171,7 +171,7 @@ def test_try_repo(
         assert done.returncode == 1, output
         assert "Failed" in output
         assert "bad.txt:3:" in output
-        assert 'NL004 gift-mention mentions a gift: "fruit basket"' in output
+        assert 'NL004 [warning] gift-mention mentions a gift: "fruit basket"' in output
 
 
 @pytest.mark.parametrize(

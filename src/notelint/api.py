@@ -15,7 +15,7 @@ from notelint.baseline import Baseline
 from notelint.config import Config
 from notelint.engine import lint_sources
 from notelint.findings import Finding, Report
-from notelint.sources import parse, read_sources
+from notelint.sources import STDIN_PATH, parse, read_sources
 
 
 def lint_text(
@@ -42,15 +42,19 @@ def lint_paths(
     now: dt.datetime | None = None,
     baseline: Baseline | None = None,
     jobs: int | None = None,
+    stdin_filename: str | None = None,
 ) -> Report:
     """Lint files and folders; the configuration is discovered from the first path if not given.
 
     Unreadable notes are in ``Report.errors``; the others are linted all the same. The CLI
-    runs exactly this (``baseline`` drops known findings, ``jobs`` sets worker processes).
+    runs exactly this (``baseline`` drops known findings, ``jobs`` sets worker processes,
+    ``stdin_filename`` names the note read from ``-``: configuration is found from it and
+    per-file ignores match it).
     """
     paths = [str(p) for p in paths]
     if config is None:
-        config = config_module.discover(Path(paths[0]) if paths and paths[0] != "-" else Path.cwd())
+        first = stdin_filename if paths and paths[0] == "-" else (paths[0] if paths else None)
+        config = config_module.discover(Path(first) if first and first != "-" else Path.cwd())
     root = config.path.parent if config.path else None
-    sources, errors = read_sources(paths, config.exclude, root)
+    sources, errors = read_sources(paths, config.exclude, root, stdin_filename or STDIN_PATH)
     return lint_sources(sources, config, context, now, errors, baseline, jobs)

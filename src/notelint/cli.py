@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.shell_completion import CompletionItem
 
 from notelint import __version__
 from notelint.errors import NotelintError
@@ -31,9 +32,28 @@ class _LintByDefault(click.Group):
     """A group whose default command is ``lint``, so ``notelint note.md`` works as in ruff 0.x."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args and ctx.resilient_parsing:
+            return super().parse_args(ctx, args)  # completing the first word: see below
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "--version")):
             args = ["lint", *args]
         return super().parse_args(ctx, args)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """The first word completes to a subcommand, an option of ``lint`` or a note's path,
+        since ``notelint note.md`` runs ``lint``."""
+        items = super().shell_complete(ctx, incomplete)
+        if incomplete.startswith("-"):
+            seen = {item.value for item in items}
+            lint_options = self.commands["lint"].shell_complete(ctx, incomplete)
+            return items + [item for item in lint_options if item.value not in seen]
+        return [*items, *_complete_paths(ctx, None, incomplete)]
+
+
+def _complete_paths(
+    ctx: click.Context, param: click.Parameter | None, incomplete: str
+) -> list[CompletionItem]:
+    """Let the shell complete file and folder names (click's "file" completion)."""
+    return [CompletionItem(incomplete, type="file")]
 
 
 def _local_checks() -> None:
@@ -60,8 +80,12 @@ def _split(values: tuple[str, ...]) -> list[str]:
 def _use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
-    # no-color.org: NO_COLOR set to a non-empty value turns colour off.
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    # no-color.org: NO_COLOR set to a non-empty value turns colour off; force-color.org:
+    # FORCE_COLOR set to a non-empty value turns it on where stdout is no terminal (a CI log).
+    # NO_COLOR wins when both are set, as in Python's own interpreter.
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
 @click.group(cls=_LintByDefault, context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,14 +102,14 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=str)
+@click.argument("paths", nargs=-1, type=str, shell_complete=_complete_paths)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github", "html"]),
+    type=click.Choice(["text", "concise", "json", "sarif", "github", "html"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (concise: one line per finding).",
 )
 @click.option(
     "--config",
@@ -144,6 +168,23 @@ def main() -> None:
     default=None,
     help="Processes for the per-note checks of large runs [default: one per core].",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the safe fixes to the files (the salutation from front matter 'to'; unfilled "
+    "placeholder lines; [Company]/[Role] slots from front matter), then report what is left.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the safe fixes as a unified diff and write nothing (exit 1 if there are any).",
+)
+@click.option(
+    "--stdin-filename",
+    default=None,
+    help="The path of the note read from stdin: configuration is found from it, per-file "
+    "ignores apply to it, and findings name it.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--statistics", is_flag=True, help="Print a count of findings per code.")
 @click.option(
@@ -151,7 +192,7 @@ def main() -> None:
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
     show_default=True,
-    help="Colour in text output (auto: on a terminal, not NO_COLOR).",
+    help="Colour in text output (auto: on a terminal or with FORCE_COLOR, not with NO_COLOR).",
 )
 def lint(
     paths: tuple[str, ...],
@@ -173,6 +214,9 @@ def lint(
     baseline_path: Path | None,
     write_baseline: Path | None,
     jobs: int | None,
+    fix: bool,
+    diff: bool,
+    stdin_filename: str | None,
     quiet: bool,
     statistics: bool,
     color: str,
@@ -180,15 +224,20 @@ def lint(
     """Lint notes: files, folders (*.txt, *.md, *.markdown) or - for stdin."""
     from notelint import config as config_module
 
+    if not paths and stdin_filename:
+        paths = ("-",)
     if not paths:
         _fail("no notes given; pass files, folders or - for stdin (see notelint --help)")
     if fmt == "html":
         _require_jinja()
+    if stdin_filename is not None and not stdin_filename.strip():
+        _fail("--stdin-filename: expected a file name")
     try:
         if config_path is not None:
             config = config_module.load(config_path)
         else:
-            config = config_module.discover(Path(paths[0]) if paths[0] != "-" else Path.cwd())
+            first = stdin_filename if paths[0] == "-" and stdin_filename else paths[0]
+            config = config_module.discover(Path(first) if first != "-" else Path.cwd())
         config = config.with_overrides(
             select=config_module.parse_codes("--select", _split(select)) if select else None,
             ignore=config_module.parse_codes("--ignore", _split(ignore)) if ignore else None,
@@ -211,18 +260,93 @@ def lint(
         baseline = _load_baseline(baseline_path) if baseline_path else None
         if write_baseline:
             _check_baseline_target(write_baseline, paths)
-        report = _run(paths, config, overrides, now, baseline, jobs)
+        if diff or fix:
+            shown = (fmt, quiet, statistics, color, exit_zero)
+            sys.exit(_fix_or_diff(paths, config, overrides, now, stdin_filename, diff, shown))
+        report = _run(paths, config, overrides, now, baseline, jobs, stdin_filename)
         if write_baseline:
             _write_baseline(report, write_baseline)
     except NotelintError as exc:
         _fail(str(exc))
 
+    _show(report, fmt, config, quiet, statistics, color, exit_zero or bool(write_baseline))
+    sys.exit(_exit_status(report, config, exit_zero or bool(write_baseline)))
+
+
+def _show(
+    report: Report,
+    fmt: str,
+    config: Config,
+    quiet: bool,
+    statistics: bool,
+    color: str,
+    exit_zero: bool,
+    to_stderr: bool = False,
+) -> None:
+    """Print the run's errors (stderr), its report and, when ``--min-score`` fails the run,
+    which notes scored below it: a status of 1 with no finding at ``--fail-on`` says why."""
     from notelint.formats.safe import printable
 
     for error in report.errors:
         click.echo(f"notelint: error: {printable(str(error))}", err=True)
-    _print(report, fmt, quiet=quiet, statistics=statistics, color=_use_color(color))
-    sys.exit(_exit_status(report, config, exit_zero or bool(write_baseline)))
+    use_color = _use_color(color) and not to_stderr
+    _print(report, fmt, quiet=quiet, statistics=statistics, color=use_color, err=to_stderr)
+    below = _below_min_score(report, config)
+    if below and not exit_zero:
+        click.echo(below, err=to_stderr or quiet or fmt != "text")
+
+
+def _fix_or_diff(
+    paths: tuple[str, ...],
+    config: Config,
+    overrides: dict[str, Any],
+    now: dt.datetime | None,
+    stdin_filename: str | None,
+    diff: bool,
+    shown: tuple[str, bool, bool, str, bool],
+) -> int:
+    """``--diff``: print the safe fixes as a diff. ``--fix``: write them, then report what is
+    left; a note read from stdin is printed fixed on stdout, its report going to stderr."""
+    from notelint.fixing import diff as unified_diff
+    from notelint.fixing import run
+
+    fmt, quiet, statistics, color, exit_zero = shown
+    outcome = run(paths, config, overrides, now, stdin_filename, write=not diff)
+    count = sum(c.fixes for c in outcome.changes)
+    notes = f"{len(outcome.changes)} note{'' if len(outcome.changes) == 1 else 's'}"
+    problems = f"{count} problem{'' if count == 1 else 's'}"
+    if diff:
+        from notelint.formats.safe import printable
+
+        for change in outcome.changes:
+            click.echo(unified_diff(change), nl=False)
+        for error in outcome.report.errors:
+            click.echo(f"notelint: error: {printable(str(error))}", err=True)
+        verdict = f"Would fix {problems} in {notes}." if count else "No safe fixes to apply."
+        click.echo(verdict, err=True)
+        return 2 if outcome.report.errors else 1 if count else 0
+    if outcome.stdin_text is not None:
+        click.echo(outcome.stdin_text, nl=False)
+    to_stderr = outcome.stdin_text is not None
+    _show(outcome.report, fmt, config, quiet, statistics, color, exit_zero, to_stderr)
+    if count:
+        click.echo(f"Fixed {problems} in {notes}.", err=to_stderr or quiet or fmt != "text")
+    return _exit_status(outcome.report, config, exit_zero)
+
+
+def _below_min_score(report: Report, config: Config) -> str:
+    """One line naming the notes under ``min-score`` (the five lowest), or "" when none is."""
+    from notelint.formats.safe import printable
+
+    if config.min_score is None:
+        return ""
+    below = sorted((r for r in report.results if r.score < config.min_score), key=lambda r: r.score)
+    if not below:
+        return ""
+    shown = ", ".join(f"{printable(r.path)} ({r.score})" for r in below[:5])
+    more = f" and {len(below) - 5} more" if len(below) > 5 else ""
+    notes = "1 note" if len(below) == 1 else f"{len(below)} notes"
+    return f"Exit 1: {notes} scored below the minimum score of {config.min_score}: {shown}{more}."
 
 
 def _require_jinja() -> None:
@@ -255,11 +379,18 @@ def _run(
     now: dt.datetime | None,
     baseline: Baseline | None,
     jobs: int | None,
+    stdin_filename: str | None = None,
 ) -> Report:
     from notelint.api import lint_paths
 
     return lint_paths(
-        paths, config=config, context=overrides, now=now, baseline=baseline, jobs=jobs
+        paths,
+        config=config,
+        context=overrides,
+        now=now,
+        baseline=baseline,
+        jobs=jobs,
+        stdin_filename=stdin_filename,
     )
 
 
@@ -308,7 +439,9 @@ def _write_baseline(report: Report, path: Path) -> None:
     click.echo(f"notelint: wrote {len(findings)} findings to baseline {path}", err=True)
 
 
-def _print(report: Report, fmt: str, *, quiet: bool, statistics: bool, color: bool) -> None:
+def _print(
+    report: Report, fmt: str, *, quiet: bool, statistics: bool, color: bool, err: bool = False
+) -> None:
     from notelint.formats import render
     from notelint.formats.summary import summarize
     from notelint.formats.text import render_findings
@@ -318,11 +451,11 @@ def _print(report: Report, fmt: str, *, quiet: bool, statistics: bool, color: bo
     else:
         output = render(fmt, report, color=color)
     if output:
-        click.echo(output, color=color)  # else click strips ANSI when piped
+        click.echo(output, color=color, err=err)  # else click strips ANSI when piped
     if statistics:
         summary = summarize(report)
         for code, count in summary.by_code.items():
-            click.echo(f"{count:>5}  {code}  {summary.names[code]}", err=fmt != "text")
+            click.echo(f"{count:>5}  {code}  {summary.names[code]}", err=err or fmt != "text")
 
 
 def _exit_status(report: Report, config: Config, exit_zero: bool) -> int:

@@ -258,10 +258,11 @@ def read_path(path: Path) -> Source:
     return parse(decode(data, shown), shown)
 
 
-def read_stdin() -> Source:
+def read_stdin(path: str = STDIN_PATH) -> Source:
     """Standard input, read up to one byte past the size limit (an endless stream is refused,
-    not read whole)."""
-    return parse(decode(sys.stdin.buffer.read(MAX_BYTES + 1), STDIN_PATH), STDIN_PATH)
+    not read whole). ``path`` is the note's name (``--stdin-filename``): what per-file
+    ignores match and findings name."""
+    return parse(decode(sys.stdin.buffer.read(MAX_BYTES + 1), path), path)
 
 
 def expand(
@@ -308,9 +309,13 @@ def expand(
 
 
 def read_sources(
-    paths: Iterable[str | Path], exclude: Iterable[str] = (), root: Path | None = None
+    paths: Iterable[str | Path],
+    exclude: Iterable[str] = (),
+    root: Path | None = None,
+    stdin_path: str = STDIN_PATH,
 ) -> tuple[list[Source], list[NotelintError]]:
-    """Read every note that the paths name; ``-`` is stdin. Errors are collected, not raised."""
+    """Read every note that the paths name; ``-`` is stdin (named ``stdin_path``). Errors are
+    collected, not raised."""
     sources, errors, seen = [], [], set()
     names = [str(p) for p in paths]
     for item in expand([n for n in names if n != "-"], exclude, root):
@@ -326,7 +331,7 @@ def read_sources(
             errors.append(exc)
     if "-" in names:
         try:
-            sources.append(read_stdin())
+            sources.append(read_stdin(stdin_path))
         except NotelintError as exc:
             errors.append(exc)
     return sources, errors

@@ -113,15 +113,25 @@ def help_markdown(documentation: str) -> str:
     return "\n".join(out)
 
 
+#: Code scanning shows rule descriptions as an alert's title and its first lines, and cuts
+#: text past 1,024 characters; the whole documentation belongs in ``help``.
+MAX_DESCRIPTION = 1024
+
+
+def _bounded(text: str, limit: int = MAX_DESCRIPTION) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _rule(check: Any) -> dict[str, Any]:
     documentation = check.documentation() or check.summary
     # The help also carries the point of the advice the check encodes.
     advised = f"{documentation}\n\nAdvice:\n    {check.advice}" if check.advice else documentation
+    full = f"{check.summary} {_sentence(check.advice)}" if check.advice else check.summary
     return {
         "id": check.code,
         "name": check.name,
-        "shortDescription": {"text": check.summary},
-        "fullDescription": {"text": documentation},
+        "shortDescription": {"text": _bounded(check.summary)},
+        "fullDescription": {"text": _bounded(full)},
         "help": {"text": advised, "markdown": help_markdown(advised)},
         "defaultConfiguration": {"level": LEVELS[check.severity]},
     }

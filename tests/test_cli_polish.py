@@ -146,3 +146,23 @@ def test_readme_pre_commit_rev_exists() -> None:
         check=False,
     )
     assert found.returncode == 0, f"rev {rev.group(1)} is neither a tag nor a commit here"
+
+
+def test_lsp_without_the_extra_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from notelint.cli import main
+
+    monkeypatch.setitem(sys.modules, "pygls", None)
+    result = CliRunner().invoke(main, ["lsp"])
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "notelint: error: notelint lsp needs the lsp extra: pip install 'notelint[lsp]'\n"
+    )
+
+
+def test_importing_notelint_does_not_import_pygls() -> None:
+    code = "import sys, notelint, notelint.cli, notelint.api; print('pygls' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -141,3 +141,9 @@ def test_wheel_finds_the_same_checks(wheel: Path, tmp_path: Path) -> None:
     from notelint.registry import all_checks
 
     assert done.stdout.split() == [c.code for c in all_checks()]
+
+
+def test_wheel_has_the_language_server(wheel: Path) -> None:
+    """``notelint lsp`` ships in the wheel (its dependencies are the ``lsp`` extra)."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"notelint/lsp/__init__.py", "notelint/lsp/server.py"} <= names

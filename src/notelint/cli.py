@@ -537,6 +537,20 @@ def checks_table(checks: Iterable[Any]) -> str:
 
 
 @main.command()
+@click.option("--stdio", is_flag=True, help="Talk over stdin and stdout (the only transport).")
+def lsp(stdio: bool) -> None:
+    """Run the language server for editors (needs the lsp extra: pip install 'notelint[lsp]')."""
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        _fail("notelint lsp needs the lsp extra: pip install 'notelint[lsp]'")
+    from notelint.lsp import serve
+
+    serve()
+
+
+@main.command()
 @click.argument("code")
 def explain(code: str) -> None:
     """Print a check's documentation (by code or name)."""

@@ -1,0 +1,111 @@
+"""The language server's parts without the protocol: the session (documents, configuration,
+groups) and the conversion of positions, which an editor counts in UTF-16 units."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("lsprotocol", reason="the lsp extra is not installed: pip install -e '.[lsp]'")
+
+from lsprotocol import types
+
+from notelint.lsp import convert
+from notelint.lsp.session import Session, uri_to_path
+
+NOTE = "Hi Dana,\n\nThank you for the tour on Tuesday.\nI sent flowers to the front desk.\n"
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Session:
+    return Session(folders=[tmp_path])
+
+
+def _open(session: Session, path: Path, text: str = NOTE) -> str:
+    path.write_text(text, encoding="utf-8")
+    session.open(path.as_uri(), text, 1)
+    return path.as_uri()
+
+
+def _codes(session: Session, uri: str) -> list[str]:
+    return [f.code for f in session.lint(uri)[0].findings] if session.lint(uri) else []
+
+
+def test_relinting_does_not_freeze_garbage(session: Session, tmp_path: Path) -> None:
+    """A server lints thousands of times: only the first set-up may freeze objects."""
+    uri = _open(session, tmp_path / "a.md")
+    session.lint(uri)
+    frozen = gc.get_freeze_count()
+    for number in range(30):
+        session.update(uri, NOTE + "x" * (number % 2), number + 2)
+        session.lint(uri)
+    assert gc.get_freeze_count() <= frozen  # (frozen objects can still be freed)
+
+
+def test_configuration_saved_later_is_read_on_the_next_lint(
+    session: Session, tmp_path: Path
+) -> None:
+    uri = _open(session, tmp_path / "a.md")
+    assert "NL004" in _codes(session, uri)
+    (tmp_path / ".notelint.toml").write_text('ignore = ["NL004"]\n', encoding="utf-8")
+    assert "NL004" not in _codes(session, uri)
+
+
+def test_bad_configuration_is_the_error_of_the_note(session: Session, tmp_path: Path) -> None:
+    (tmp_path / ".notelint.toml").write_text("ignore = [\n", encoding="utf-8")
+    uri = _open(session, tmp_path / "a.md")
+    (linted,) = session.lint(uri)
+    assert linted.error is not None and "malformed TOML" in str(linted.error)
+    (diagnostic,) = convert.diagnostics(linted, types.PositionEncodingKind.Utf16)
+    assert diagnostic.severity == types.DiagnosticSeverity.Error
+
+
+def test_excluded_and_blank_notes_have_no_findings(session: Session, tmp_path: Path) -> None:
+    (tmp_path / ".notelint.toml").write_text('exclude = ["drafts"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    excluded = _open(session, tmp_path / "drafts" / "a.md")
+    blank = _open(session, tmp_path / "b.md", "  \n")
+    assert session.lint(excluded)[0].findings == ()
+    assert session.lint(blank)[0].findings == ()
+    assert session.lint(blank)[0].error is None
+
+
+def test_malformed_front_matter_is_a_diagnostic(session: Session, tmp_path: Path) -> None:
+    uri = _open(session, tmp_path / "a.md", "---\nto: [unclosed\n---\nHi Dana,\n")
+    (linted,) = session.lint(uri)
+    assert linted.error is not None and "front matter" in str(linted.error)
+
+
+def test_notes_of_other_folders_are_linted_apart(session: Session, tmp_path: Path) -> None:
+    one = _open(session, tmp_path / "a.md")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-other.md"
+    try:
+        _open(session, elsewhere)
+        assert [d.uri for d in session.group(one)] == [one]
+        assert [d.uri for d in session.group(elsewhere.as_uri())] == [elsewhere.as_uri()]
+    finally:
+        elsewhere.unlink()
+
+
+def test_untitled_documents_are_linted(session: Session) -> None:
+    session.open("untitled:Untitled-1", NOTE, 1)
+    assert uri_to_path("untitled:Untitled-1") is None
+    assert "NL004" in [f.code for f in session.lint("untitled:Untitled-1")[0].findings]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "character"),
+    [
+        (types.PositionEncodingKind.Utf16, 3),
+        (types.PositionEncodingKind.Utf8, 6),
+        (types.PositionEncodingKind.Utf32, 2),
+    ],
+)
+def test_positions_in_each_encoding(encoding: str, character: int) -> None:
+    text = convert.Text("ab\n🎉é flowers\n", encoding)
+    offset = text.text.index(" flowers")
+    assert text.position(offset) == types.Position(1, character)
+    assert text.offset(types.Position(1, character)) == offset
+    assert text.offset(types.Position(9, 0)) == len(text.text)

@@ -50,8 +50,8 @@ def _lint(tmp_path: Path, **inputs: str) -> tuple[subprocess.CompletedProcess[st
     output = tmp_path / "github-output"
     output.touch()
     env = {
+        **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        "HOME": str(tmp_path),
         "GITHUB_OUTPUT": str(output),
         "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
         "INPUT_INSTALL": "false",

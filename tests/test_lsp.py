@@ -149,7 +149,8 @@ async def test_edit_is_debounced_and_relinted(client: LanguageClient, folder: Pa
 
 
 async def test_hover_shows_the_documentation(client: LanguageClient, folder: Path) -> None:
-    uri = (folder / "dana.md").as_uri()
+    await _open(client, folder / "hover.md", GIFT)
+    uri = (folder / "hover.md").as_uri()
     shown = await client.text_document_hover_async(
         types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(5, 3))
     )

@@ -109,3 +109,35 @@ def test_positions_in_each_encoding(encoding: str, character: int) -> None:
     assert text.position(offset) == types.Position(1, character)
     assert text.offset(types.Position(1, character)) == offset
     assert text.offset(types.Position(9, 0)) == len(text.text)
+
+
+def _apply(text: str, edit: types.TextEdit) -> str:
+    converted = convert.Text(text)
+    return (
+        text[: converted.offset(edit.range.start)]
+        + edit.new_text
+        + text[converted.offset(edit.range.end) :]
+    )
+
+
+def test_a_front_matter_finding_is_switched_off_for_the_note(
+    session: Session, tmp_path: Path
+) -> None:
+    """A comment would break the YAML: the action adds ``notelint: {ignore: [...]}``."""
+    text = "---\nto: Dana Lee\ninterviewed: 2026-01-05\n---\n" + NOTE
+    uri = _open(session, tmp_path / "late.md", text)
+    (linted,) = session.lint(uri)
+    late = next(f for f in linted.findings if f.code == "NL012")
+    assert late.line == 3
+    whole = types.Range(types.Position(0, 0), types.Position(20, 0))
+    actions = {a.title: a for a in convert.code_actions(linted, "utf-16", whole)}
+    edit = actions["Disable NL012 for this note"].edit
+    assert edit is not None and edit.changes is not None
+    (change,) = edit.changes[uri]
+    fixed = _apply(text, change)
+    assert fixed.startswith(
+        "---\nto: Dana Lee\ninterviewed: 2026-01-05\nnotelint: {ignore: [NL012]}\n---\n"
+    )
+    session.update(uri, fixed, 2)
+    assert "NL012" not in [f.code for f in session.lint(uri)[0].findings]
+    assert "Disable NL004 for this line" in actions

@@ -169,7 +169,39 @@ def _line_ending(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
-def disable_edit(linted: Linted, text: Text, finding: Finding) -> types.TextEdit:
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+
+
+def front_matter_end(text: str) -> int | None:
+    """The 0-based line of the front matter's closing fence, or None without front matter."""
+    if not re.match(r"---[ \t]*\r?\n", text):
+        return None
+    closing = _FRONT_MATTER_END.search(text, text.index("\n") + 1)
+    return text.count("\n", 0, closing.start()) if closing else None
+
+
+def disable_action(
+    linted: Linted, text: Text, finding: Finding
+) -> tuple[str, types.TextEdit] | None:
+    """A title and an edit that switch the finding's code off where it sits.
+
+    A finding in the front matter (a date that makes a note late) is switched off for the note,
+    with front matter ``notelint: {ignore: [CODE]}``, since a comment there would break the
+    YAML; none is offered when the front matter already has a ``notelint`` key to merge into.
+    A finding in the body is switched off for its line, with the comments notelint reads.
+    """
+    end = front_matter_end(text.text)
+    code = finding.code
+    if end is not None and finding.location.line - 1 <= end:
+        if linted.source is None or "notelint" in linted.source.front_matter:
+            return None
+        start = text.starts[end]
+        line = f"notelint: {{ignore: [{code}]}}{_line_ending(text.text)}"
+        return f"Disable {code} for this note", _text_edit(text, Edit(start, start, line))
+    return f"Disable {code} for this line", disable_edit(text, finding)
+
+
+def disable_edit(text: Text, finding: Finding) -> types.TextEdit:
     """Switch a code off for the finding's line with the comments notelint reads.
 
     Above a line that starts a paragraph, ``<!-- notelint-disable-next-line CODE -->`` on a line
@@ -215,16 +247,17 @@ def code_actions(
                     ),
                 )
             )
-        actions.append(
-            types.CodeAction(
-                title=f"Disable {finding.code} for this line",
-                kind=types.CodeActionKind.QuickFix,
-                diagnostics=[diagnostic],
-                edit=types.WorkspaceEdit(
-                    changes={linted.uri: [disable_edit(linted, text, finding)]}
-                ),
+        disable = disable_action(linted, text, finding)
+        if disable is not None:
+            title, edit = disable
+            actions.append(
+                types.CodeAction(
+                    title=title,
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diagnostic],
+                    edit=types.WorkspaceEdit(changes={linted.uri: [edit]}),
+                )
             )
-        )
     return actions
 
 

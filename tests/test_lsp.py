@@ -20,6 +20,7 @@ SERVER = [sys.executable, "-m", "notelint", "lsp"]
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 #: What the server asked the client to register (file watchers for configuration).
 REGISTERED: list[types.Registration] = []
+INITIALIZED: list[types.InitializeResult] = []
 
 GIFT = """\
 ---
@@ -49,11 +50,13 @@ async def client(lsp_client: LanguageClient, folder: Path) -> AsyncIterator[None
     def register(params: types.RegistrationParams) -> None:
         REGISTERED.extend(params.registrations)
 
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=client_capabilities("visual-studio-code"),
-            workspace_folders=[types.WorkspaceFolder(folder.as_uri(), "notes")],
-            initialization_options={"debounceMs": 50},
+    INITIALIZED.append(
+        await lsp_client.initialize_session(
+            types.InitializeParams(
+                capabilities=client_capabilities("visual-studio-code"),
+                workspace_folders=[types.WorkspaceFolder(folder.as_uri(), "notes")],
+                initialization_options={"debounceMs": 50},
+            )
         )
     )
     yield
@@ -132,6 +135,35 @@ async def test_diagnostics_on_open(client: LanguageClient, folder: Path) -> None
     assert gift.code_description is not None
     documentation = Path(gift.code_description.href.removeprefix("file://"))
     assert documentation.name == "check.py" and "gift" in documentation.read_text("utf-8")
+
+
+async def test_capabilities(client: LanguageClient) -> None:
+    (result,) = INITIALIZED
+    capabilities = result.capabilities
+    assert result.server_info is not None and result.server_info.name == "notelint"
+    assert capabilities.hover_provider
+    assert isinstance(capabilities.code_action_provider, types.CodeActionOptions)
+    assert list(capabilities.code_action_provider.code_action_kinds or ()) == ["quickfix"]
+    sync = capabilities.text_document_sync
+    assert isinstance(sync, types.TextDocumentSyncOptions) and sync.open_close and sync.save
+
+
+async def test_plain_text_note_is_linted_again_on_save(
+    client: LanguageClient, folder: Path
+) -> None:
+    path = folder / "plain.txt"
+    text = "Hi Dana,\n\nThank you for the tour.\nI sent flowers to the front desk.\n"
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "plaintext", 1, text))
+    )
+    first = await _diagnostics(client, uri)
+    assert "NL004" in _codes(first)
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
+    assert _codes(await _diagnostics(client, uri, client.diagnostics[uri])) == _codes(first)
 
 
 async def test_edit_is_debounced_and_relinted(client: LanguageClient, folder: Path) -> None:

@@ -98,6 +98,7 @@ def main() -> None:
       notelint rules              list every check
       notelint explain NL004      print a check's documentation
       notelint serve              a local page that lints as you type
+      notelint lsp                the language server for editors
     """
 
 

@@ -150,3 +150,10 @@ def test_fix_from_stdin_prints_the_fixed_note(note: Path) -> None:
     assert result.stdout == FIXED
     assert "Fixed 4 problems in 1 note." in result.stderr
     assert note.read_text("utf-8") == NOTE  # stdin's name is not written to
+
+
+def test_fix_with_a_baseline_is_a_usage_error(note: Path) -> None:
+    result = _run("--fix", "--baseline", "b.json", "marta.md")
+    assert result.exit_code == 2
+    assert "cannot be combined" in result.stderr
+    assert note.read_text("utf-8") == NOTE

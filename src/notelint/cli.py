@@ -233,6 +233,8 @@ def lint(
         _require_jinja()
     if stdin_filename is not None and not stdin_filename.strip():
         _fail("--stdin-filename: expected a file name")
+    if (fix or diff) and (baseline_path or write_baseline):
+        _fail("--fix and --diff cannot be combined with --baseline or --write-baseline")
     try:
         if config_path is not None:
             config = config_module.load(config_path)

@@ -2,13 +2,16 @@
 
     python benchmarks/lsp_latency.py                 # 200 edits
     python benchmarks/lsp_latency.py --edits 1000
+    python benchmarks/lsp_latency.py --open 5      # four more notes open in the folder
 
 Starts ``notelint lsp`` as an editor does (a subprocess on stdio, driven by pygls's client),
 opens a 200-word Markdown note with front matter, then sends edits one at a time (a word typed
 at the end of a sentence, then taken out again), waiting for the diagnostics of each. It
 reports the server's own time per lint, from the ``linted 1 note in X ms`` log message the
 server sends after publishing (parse, checks, diagnostics), and the client's round trip from
-sending the edit to receiving the diagnostics (with the debounce set to 0). Needs the lsp extra
+sending the edit to receiving the diagnostics (with the debounce set to 0). With ``--open N``,
+N - 1 copies of the note to other people of a panel are open in the same folder too, so every
+edit is also compared with them (panel copies, NL005). Needs the lsp extra
 (pip install -e '.[lsp]').
 """
 
@@ -56,7 +59,7 @@ Tomas Reyes
 """
 
 
-async def measure(edits: int) -> tuple[list[float], list[float]]:
+async def measure(edits: int, opened: int) -> tuple[list[float], list[float]]:
     client = LanguageClient("lsp-latency", "1")
     received: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
     server_ms: list[float] = []
@@ -67,7 +70,7 @@ async def measure(edits: int) -> tuple[list[float], list[float]]:
 
     @client.feature(types.WINDOW_LOG_MESSAGE)
     def log(params: types.LogMessageParams) -> None:
-        if params.message.startswith("linted 1 note in "):
+        if params.message.startswith("linted "):
             server_ms.append(float(params.message.split(" in ")[1].removesuffix(" ms")))
 
     folder = Path(tempfile.mkdtemp(prefix="notelint-lsp-"))
@@ -82,11 +85,21 @@ async def measure(edits: int) -> tuple[list[float], list[float]]:
         )
     )
     client.initialized(types.InitializedParams())
+    for number in range(1, opened):
+        other = folder / f"panelist-{number}.md"
+        text = NOTE.replace("Imogen Castellanos", f"Panelist {number}")
+        other.write_text(text, encoding="utf-8")
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(other.as_uri(), "markdown", 1, text)
+            )
+        )
     uri = path.as_uri()
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "markdown", 1, NOTE))
     )
-    await received.get()
+    while (await received.get()).uri != uri:
+        pass
     await asyncio.sleep(0.1)  # its log message follows the diagnostics
     server_ms.clear()  # the first lint of a note is not an edit
     round_trips = []
@@ -121,10 +134,11 @@ def _describe(name: str, values: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=200)
+    parser.add_argument("--open", type=int, default=1, help="notes open in the folder")
     args = parser.parse_args()
     body = NOTE.split("---\n", 2)[2]
-    print(f"note: {len(body.split())} words of body")
-    server_ms, round_trips = asyncio.run(measure(args.edits))
+    print(f"note: {len(body.split())} words of body; {args.open} note(s) open in the folder")
+    server_ms, round_trips = asyncio.run(measure(args.edits, args.open))
     print(_describe("server time per re-lint", server_ms))
     print(_describe("client round trip", round_trips))
 

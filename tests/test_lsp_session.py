@@ -141,3 +141,31 @@ def test_a_front_matter_finding_is_switched_off_for_the_note(
     session.update(uri, fixed, 2)
     assert "NL012" not in [f.code for f in session.lint(uri)[0].findings]
     assert "Disable NL004 for this line" in actions
+
+
+def test_several_notes_are_linted_as_one_run_would(session: Session, tmp_path: Path) -> None:
+    """Per-note checks for the edited note only, panel copies across all: the same findings as
+    one run over the same notes."""
+    from notelint.engine import lint_sources
+    from notelint.sources import parse
+
+    body = (
+        "Thank you for meeting me with the rest of the panel. I valued our talk about the "
+        "regional fleet and the carrier scorecards; at Brennan Haulage I built a weekly "
+        "scorecard that cut late deliveries by a fifth.\n\nI sent flowers.\n"
+    )
+    texts = {
+        name: f"---\nto: {name.title()} Lee\npanel: [Ana Lee, Obi Lee, Sam Lee]\n---\n\nDear "
+        f"{name.title()},\n\n{body}"
+        for name in ("ana", "obi", "sam")
+    }
+    uris = [_open(session, tmp_path / f"{name}.md", text) for name, text in texts.items()]
+    session.lint(uris[0])
+    edited = texts["ana"].replace("I sent flowers.", "I sent a fruit basket.")
+    session.update(uris[0], edited, 2)
+    texts["ana"] = edited
+    linted = {r.uri: r.findings for r in session.lint(uris[0])}
+    sources = [parse(text, str(tmp_path / f"{name}.md")) for name, text in texts.items()]
+    expected = lint_sources(sources, session.config_for(session.documents[uris[0]]))
+    assert [linted[uri] for uri in uris] == [r.findings for r in expected.results]
+    assert {"NL004", "NL005"} <= {f.code for f in linted[uris[0]]}

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
 from notelint.config import CONFIG_FILES, Config, discover
 from notelint.errors import NotelintError
-from notelint.findings import Finding
+from notelint.findings import Finding, Report
 from notelint.sources import MAX_CHARS, Source, expand, parse
 
 #: (path, modification time, size) of every configuration file on a walk up from a folder.
@@ -37,6 +37,29 @@ def uri_to_path(uri: str) -> Path | None:
     if parsed.scheme != "file":
         return None
     return Path(url2pathname(unquote(parsed.path)))
+
+
+def _set_level_codes(config: Config) -> tuple[str, ...]:
+    """The enabled set-level checks (panel copies), or none when one of them folds findings
+    with a per-note check (``implies``): folding needs both parts in one lint."""
+    from notelint.registry import SetCheck, checks_by_code
+
+    by_code = checks_by_code()
+    enabled = config.enabled_codes()
+    codes = tuple(code for code in enabled if issubclass(by_code[code], SetCheck))
+    folds = any(
+        (code in codes and by_code[code].implies) or set(by_code[code].implies) & set(codes)
+        for code in enabled
+    )
+    return () if folds else codes
+
+
+def _by_path(
+    report: Report,
+) -> tuple[dict[str, tuple[Finding, ...]], dict[str, NotelintError]]:
+    found = {result.path: result.findings for result in report.results}
+    errors = {error.path: error for error in report.errors if error.path is not None}
+    return found, errors
 
 
 def _same(one: Config | NotelintError, other: Config) -> bool:
@@ -79,6 +102,10 @@ class Session:
     folders: list[Path] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     results: dict[str, Linted] = field(default_factory=dict)
+    #: Per-note findings by note path, kept with the text and configuration they came from.
+    _per_note: dict[str, tuple[str, Config | None, tuple[Finding, ...], NotelintError | None]] = (
+        field(default_factory=dict)
+    )
     _configs: dict[Path, tuple[Stamp, Config | NotelintError]] = field(default_factory=dict)
 
     # --- documents -------------------------------------------------------------------------
@@ -95,8 +122,10 @@ class Session:
     def close(self, uri: str) -> list[str]:
         """Forget a document; return the URIs whose findings may change (its group)."""
         group = [d.uri for d in self.group(uri) if d.uri != uri]
-        self.documents.pop(uri, None)
+        document = self.documents.pop(uri, None)
         self.results.pop(uri, None)
+        if document is not None:
+            self._per_note.pop(document.name, None)
         return group
 
     # --- configuration ---------------------------------------------------------------------
@@ -165,8 +194,6 @@ class Session:
 
     def lint(self, uri: str) -> list[Linted]:
         """Lint the document and the rest of its group; return every result, also stored."""
-        from notelint.engine import lint_sources
-
         group = self.group(uri)
         if not group:
             return []
@@ -180,23 +207,51 @@ class Session:
             else:
                 linted.append(outcome)
         if sources and isinstance(config, Config):
-            report = lint_sources([s for _, s in sources.values()], config)
-            for result in report.results:
-                document, source = sources.pop(result.path)
-                linted.append(
-                    Linted(document.uri, document.version, document.text, source, result.findings)
-                )
-            for error in report.errors:
-                if error.path in sources:
-                    document, source = sources.pop(error.path)
-                    linted.append(
-                        Linted(document.uri, document.version, document.text, source, (), error)
-                    )
-        for document, source in sources.values():  # none of it reported: nothing found
-            linted.append(Linted(document.uri, document.version, document.text, source))
+            found, errors = self._findings([source for _, source in sources.values()], config)
+            for name, (document, source) in sources.items():
+                result = Linted(document.uri, document.version, document.text, source)
+                if name in errors:
+                    result = replace(result, error=errors[name])
+                linted.append(replace(result, findings=found.get(name, ())))
         for result in linted:
             self.results[result.uri] = result
         return linted
+
+    def _findings(
+        self, sources: list[Source], config: Config
+    ) -> tuple[dict[str, tuple[Finding, ...]], dict[str, NotelintError]]:
+        """Findings (and input errors) per note path.
+
+        One note is linted as the command line lints it. Several notes with a set-level check
+        (panel copies) are linted in two parts, so that an edit costs one note's checks: the
+        per-note checks run only for notes whose text changed (the others' findings are kept
+        with their text), and the set-level checks run over all of them.
+        """
+        from notelint.engine import lint_sources
+
+        set_codes = _set_level_codes(config)
+        if len(sources) == 1 or not set_codes:
+            return _by_path(lint_sources(sources, config))
+        stale = [
+            s for s in sources if self._per_note.get(s.path, ("", None))[:2] != (s.text, config)
+        ]
+        if stale:
+            per_note = replace(config, ignore=(*config.ignore, *set_codes))
+            found, errors = _by_path(lint_sources(stale, per_note))
+            for source in stale:
+                kept = (found.get(source.path, ()), errors.get(source.path))
+                self._per_note[source.path] = (source.text, config, *kept)
+        across = replace(config, select=set_codes, extend_select=())
+        across_found, across_errors = _by_path(lint_sources(sources, across))
+        found, errors = {}, {}
+        for source in sources:
+            _, _, findings, error = self._per_note[source.path]
+            if error is not None or source.path in across_errors:
+                errors[source.path] = error or across_errors[source.path]
+                continue
+            merged = (*findings, *across_found.get(source.path, ()))
+            found[source.path] = tuple(sorted(merged, key=lambda f: (f.line, f.column, f.code)))
+        return found, errors
 
     def current(self, uri: str) -> Linted | None:
         """The document's findings for its text as it is now, linting it if they are stale."""

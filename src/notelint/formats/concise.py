@@ -7,18 +7,14 @@ No summary: the exit status says whether anything was found.
 
 from __future__ import annotations
 
-import click
-
 from notelint.findings import Report
 from notelint.formats.safe import printable
-from notelint.formats.text import badge
+from notelint.formats.text import badge, where
 
 
 def render(report: Report, *, color: bool = False) -> str:
     lines = []
     for result in report.results:
         for f in result.findings:
-            place = f"{printable(f.path)}:{f.line}:{f.column}:"
-            where = click.style(place, bold=True) if color else place
-            lines.append(f"{where} {badge(f, color)} {printable(f.message)}")
+            lines.append(f"{where(f, color)} {badge(f, color)} {printable(f.message)}")
     return "\n".join(lines)

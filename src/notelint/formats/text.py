@@ -27,14 +27,18 @@ def badge(f: Finding, color: bool) -> str:
     return f"{click.style(f.code, fg=colour, bold=True)} {level}"
 
 
+def where(f: Finding, color: bool) -> str:
+    """``path:line:col:`` of a finding, the path made printable, bold on a terminal."""
+    place = f"{printable(f.path)}:{f.line}:{f.column}:"
+    return click.style(place, bold=True) if color else place
+
+
 def render_findings(report: Report, *, color: bool = False) -> list[str]:
     """One line per finding, each followed by its suggestion, indented."""
     lines = []
     for result in report.results:
         for f in result.findings:
-            place = f"{printable(f.path)}:{f.line}:{f.column}:"
-            where = click.style(place, bold=True) if color else place
-            lines.append(f"{where} {badge(f, color)} {f.name} {printable(f.message)}")
+            lines.append(f"{where(f, color)} {badge(f, color)} {f.name} {printable(f.message)}")
             hint = click.style("fix:", fg="green") if color else "fix:"
             lines.append(f"    {hint} {printable(f.suggestion)}")
             if f.folded:

@@ -7,6 +7,7 @@ selected; a case names which files must be reported and, for copies, which other
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,18 @@ def note(body: str, to: str | None = None, greeting: str | None = None, **front:
     if greeting:
         text += f"{greeting}\n\n"
     return text + body + "\nBest regards,\nJordan Pike\n"
+
+
+@pytest.fixture(autouse=True, params=["exact", "sketched"])
+def search(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every case runs with both searches for copies: the exact one (runs of up to 2,000
+    distinct bodies) and the MinHash one of large runs."""
+    from notelint.registry import checks_by_code
+
+    module = importlib.import_module(checks_by_code()["NL005"].__module__)
+    if request.param == "sketched":
+        monkeypatch.setattr(module, "_EXACT_UP_TO", 0)
+    return str(request.param)
 
 
 def run(notes: dict[str, str], **options: object) -> Report:
@@ -308,8 +321,9 @@ POOL = (
 )
 
 
-def test_candidate_index_misses_no_pair_above_the_threshold() -> None:
-    """Prefix filtering is exact: it finds what comparing every pair would find."""
+def test_candidate_index_misses_no_pair_above_the_threshold(search: str) -> None:
+    """Prefix filtering is exact: it finds what comparing every pair would find; so does the
+    sketch on these notes, at the thresholds it serves (lower ones are searched exactly)."""
     import random
 
     from notelint.context import build_context
@@ -333,8 +347,9 @@ def test_candidate_index_misses_no_pair_above_the_threshold() -> None:
     ]
     for similarity in (0.5, 0.7, 0.85, 0.95):
         check = checks_by_code()["NL005"](nlp, {"similarity": similarity})
-        names, vocabulary = check._name_words(notes), {}
-        profiles = [check._profile(n, names, vocabulary) for n in notes]
+        collected = [check.collect(n) for n in notes]
+        names, vocabulary = check._name_words(collected), {}
+        profiles = [check._profile(n.path, d, names, vocabulary) for n, d in zip(notes, collected)]
         assert all(profiles)
         everything = {
             (i, j)
@@ -343,11 +358,7 @@ def test_candidate_index_misses_no_pair_above_the_threshold() -> None:
             if check._comparable(profiles[i], profiles[j])
             and check._similarity(profiles[i], profiles[j]) >= similarity
         }
-        found = {
-            tuple(sorted(pair))
-            for pair in check._candidates(profiles)
-            if check._similarity(profiles[pair[0]], profiles[pair[1]]) >= similarity
-        }
+        found = {tuple(sorted((i, j))) for i, j, _ in check._copies(profiles)}
         assert everything and found == everything, similarity
 
 
@@ -421,3 +432,19 @@ def test_the_message_names_every_file_of_the_copy_group() -> None:
     report = run({f"{p.split()[0].lower()}.md": note(BODY, p) for p in people})
     message = next(f.message for r in report.results for f in r.findings if r.path == "priya.md")
     assert "tom.md" in message and "lena.md" in message
+
+
+def test_a_cluster_of_hundreds_names_the_nearest_few_and_counts_the_rest() -> None:
+    """An archive built from one template: the message stays short (five copies named, the
+    rest counted), ``related`` lists every copy for JSON and SARIF."""
+    first = ("Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun")
+    last = ("Arden", "Birch", "Cole", "Dunn", "Ekwe", "Frost", "Gale", "Hart", "Ince", "Jory")
+    people = [f"{a} {b}{n}" for n in ("", "son", "ley") for a in first for b in last]
+    notes = {f"{i:03}.md": note(BODY, person) for i, person in enumerate(people)}
+    report = run(notes)
+    assert len(report.results) == 300
+    for result in report.results:
+        (finding,) = result.findings
+        assert len(finding.related) == 299
+        assert finding.message.count(".md)") == 5
+        assert "294 more" in finding.message

@@ -8,12 +8,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from itertools import combinations
+from typing import TYPE_CHECKING, Any
 
-from notelint.kit import NotelintError, SetCheck, location
+from notelint.kit import Collected, Location, NotelintError, SetCheck, location
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
     from notelint.kit import Finding, Note
 
@@ -29,15 +30,30 @@ _TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor",
 _SHARED_PREFIX = 16
 #: Copies named in the message; ``related`` lists them all.
 _LISTED = 5
+#: Up to this many distinct bodies the search for copies is exact; beyond, it is sketched.
+_EXACT_UP_TO = 2000
+#: The sketch is tuned for copies (the default threshold and stricter); a lower threshold asks
+#: for looser matches than it finds reliably, so such a run is searched exactly, at a cost.
+_SKETCHED_FROM = 0.85
+#: MinHash LSH for large runs: bands of rows, and a fixed seed so that runs agree.
+_BANDS, _ROWS, _SEED = 30, 5, 20261205
 
 Person = frozenset[str]
+
+
+#: Marks a capitalised word in collected text: "lemma\x1flower" (names are blanked per run).
+_CAPITAL = "\x1f"
 
 
 @dataclass(frozen=True)
 class _Profile:
     """What one note brings to the comparison: who it is for and its body as word ids."""
 
-    note: Note
+    path: str
+    shown: str
+    where: Location
+    quote: str
+    opening: str
     recipients: tuple[Person, ...]
     writers: tuple[Person, ...]
     company: str | None
@@ -45,7 +61,6 @@ class _Profile:
     panel: tuple[Person, ...]
     words: tuple[int, ...]
     reordered: tuple[int, ...]
-    anchor: tuple[int, int]
 
     def shares_recipient(self, other: _Profile) -> bool:
         """One person in both notes' recipients ("Priya" and "Priya Raman" are one person)."""
@@ -92,7 +107,10 @@ class PanelCopy(SetCheck):
         still found. Notes that share a closing paragraph but say different things about
         the conversation stay well below the threshold. Candidate pairs come from an index of
         each body's rarest words (prefix filtering), which finds every pair above the
-        threshold without comparing every note with every other one.
+        threshold without comparing every note with every other one; a run of more than
+        2,000 distinct bodies uses MinHash signatures instead, so that time grows with the
+        notes, not with their square. A finding names the five nearest copies and counts
+        the rest; JSON and SARIF list them all as related locations.
 
     Why is this bad?
         Panels compare notes. The same text sent to several interviewers, with only the name
@@ -133,22 +151,64 @@ class PanelCopy(SetCheck):
             for w in _NAME_WORD.findall(term)
         }
 
-    def check_set(self, notes: Sequence[Note]) -> Iterator[Finding]:
-        names = self._name_words(notes)
+    # -- one note --------------------------------------------------------------------------
+
+    def collect(self, note: Note) -> dict[str, Any] | None:
+        """Who the note is for and its body as lemmas, in plain data (the cache keeps it).
+
+        Names are blanked only when the whole run is known (a word is a name if any note of
+        the run names that person), so a capitalised word keeps its lower-case form beside its
+        lemma: "lemma\x1flower".
+        """
+        spans = note.body_sentences()
+        sentences = [s for s in (_words(span, note.layout.body) for span in spans) if s]
+        if not sentences:
+            return None
+        first = spans[0]
+        start, end = max(first.start_char, note.layout.body[0]), first.end_char
+        where = location(note, start, end)
+        context = note.context
+        return {
+            "to": list(context.to),
+            "recipient": note.layout.recipient,
+            "panel": list(context.panel),
+            "signature": self._signature_name(note),
+            "company": " ".join(context.company.lower().split()) if context.company else None,
+            "interviewed": context.interviewed.date().isoformat() if context.interviewed else None,
+            "sentences": [" ".join(s) for s in sentences],
+            "where": [where.line, where.column, where.end_line, where.end_column],
+            "quote": " ".join(note.source.text[start:end].split()),
+        }
+
+    @staticmethod
+    def _signature_name(note: Note) -> list[str]:
+        """The writer's name: the line after the closing ("Best,\\nSam Lee"), or "— Sam"."""
+        if note.layout.signoff is None:
+            return []
+        text = note.source.lint_text[slice(*note.layout.signoff)]
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if len(lines) > 1:
+            return [lines[1]]
+        return [lines[0].lstrip("-–— ")] if lines and lines[0][0] in "-–—" else []
+
+    # -- the whole run ----------------------------------------------------------------------
+
+    def check_set(self, items: Sequence[Collected]) -> Iterator[Finding]:
+        collected = [(item.path, item.data) for item in items if item.data]
+        names = self._name_words(data for _, data in collected)
         vocabulary: dict[str, int] = {}
         profiles = [
             profile
-            for note in notes
-            if (profile := self._profile(note, names, vocabulary)) is not None
+            for path, data in collected
+            if (profile := self._profile(path, data, names, vocabulary)) is not None
         ]
         copies: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for i, j in self._candidates(profiles):
-            score = self._similarity(profiles[i], profiles[j])
-            if score >= self.similarity:
-                copies[i].append((score, j))
-                copies[j].append((score, i))
+        for i, j, score in self._copies(profiles):
+            copies[i].append((score, j))
+            copies[j].append((score, i))
         for i, matches in copies.items():
-            yield self._finding(profiles[i], [(s, profiles[j]) for s, j in sorted(matches)[::-1]])
+            ranked = sorted(matches, key=lambda m: (-m[0], profiles[m[1]].path))
+            yield self._finding(profiles[i], [(s, profiles[j]) for s, j in ranked])
 
     # -- who a note is for ------------------------------------------------------------------
 
@@ -164,33 +224,22 @@ class PanelCopy(SetCheck):
                     persons.append(frozenset(words))
         return tuple(persons)
 
-    def _recipients(self, note: Note) -> tuple[Person, ...]:
-        if note.context.to:
-            return self._persons(note.context.to)
-        return self._persons([note.layout.recipient] if note.layout.recipient else [])
+    def _recipients(self, data: dict[str, Any]) -> tuple[Person, ...]:
+        if data["to"]:
+            return self._persons(data["to"])
+        return self._persons([data["recipient"]] if data["recipient"] else [])
 
-    @staticmethod
-    def _signature_name(note: Note) -> list[str]:
-        """The writer's name: the line after the closing ("Best,\\nSam Lee"), or "— Sam"."""
-        if note.layout.signoff is None:
-            return []
-        text = note.source.lint_text[slice(*note.layout.signoff)]
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        if len(lines) > 1:
-            return [lines[1]]
-        return [lines[0].lstrip("-–— ")] if lines and lines[0][0] in "-–—" else []
-
-    def _name_words(self, notes: Sequence[Note]) -> frozenset[str]:
+    def _name_words(self, collected: Iterable[dict[str, Any]]) -> frozenset[str]:
         """Every recipient's, panelist's and writer's name word in the run, lower-cased.
 
         Blanked in every body alike, so that "Priya, your point ..." and "Tom, your point ..."
         read the same; only capitalised words are blanked ("Will" the name, not "will").
         """
         words: set[str] = set()
-        for note in notes:
-            names = [*note.context.to, *note.context.panel, *self._signature_name(note)]
-            if note.layout.recipient:
-                names.append(note.layout.recipient)
+        for data in collected:
+            names = [*data["to"], *data["panel"], *data["signature"]]
+            if data["recipient"]:
+                names.append(data["recipient"])
             for person in self._persons(names):
                 words |= person
         return frozenset(words)
@@ -198,34 +247,65 @@ class PanelCopy(SetCheck):
     # -- what a note says -------------------------------------------------------------------
 
     def _profile(
-        self, note: Note, names: frozenset[str], vocabulary: dict[str, int]
+        self, path: str, data: dict[str, Any], names: frozenset[str], vocabulary: dict[str, int]
     ) -> _Profile | None:
         """The note's body as word ids, or None when it cannot take part in a comparison."""
-        recipients = self._recipients(note)
-        spans = note.body_sentences()
-        sentences = [s for s in (_words(span, note.layout.body, names) for span in spans) if s]
+        recipients = self._recipients(data)
+        sentences = [_blanked(s, names) for s in data["sentences"]]
         body = [w for s in sentences for w in s]
-        if not recipients or not body or sum(w != _NAME for w in body) < self.min_words:
+        if not recipients or sum(w != _NAME for w in body) < self.min_words:
             return None
 
         def ids(words: Iterable[str]) -> tuple[int, ...]:
             return tuple(vocabulary.setdefault(w, len(vocabulary)) for w in words)
 
-        first = spans[0]
-        company = note.context.company
+        quoted = data["quote"].split()
+        interviewed = data["interviewed"]
         return _Profile(
-            note=note,
+            path=path,
+            shown=", ".join(data["to"]) or data["recipient"] or "someone else",
+            where=Location(path, *data["where"]),
+            quote=data["quote"],
+            opening=" ".join(quoted[:8]) + (" …" if len(quoted) > 8 else ""),
             recipients=recipients,
-            writers=self._persons(self._signature_name(note)),
-            company=" ".join(company.lower().split()) if company else None,
-            interviewed=note.context.interviewed.date() if note.context.interviewed else None,
-            panel=self._persons(note.context.panel),
+            writers=self._persons(data["signature"]),
+            company=data["company"],
+            interviewed=dt.date.fromisoformat(interviewed) if interviewed else None,
+            panel=self._persons(data["panel"]),
             words=ids(body),
             reordered=ids(w for s in sorted(sentences) for w in s),
-            anchor=(max(first.start_char, note.layout.body[0]), first.end_char),
         )
 
     # -- which notes are copies -------------------------------------------------------------
+
+    def _copies(self, profiles: Sequence[_Profile]) -> Iterator[tuple[int, int, float]]:
+        """Every pair of copies, with its similarity.
+
+        Bodies that are the same word for word once names are blanked (an archive built from
+        one template) are grouped first: a group takes part in the search once, and its
+        members match each other without being compared again, so that a cluster of hundreds
+        of copies costs a walk over its pairs, not hundreds of squared comparisons.
+        """
+        groups: dict[tuple[tuple[int, ...], ...], list[int]] = defaultdict(list)
+        for i, profile in enumerate(profiles):
+            groups[profile.words, profile.reordered].append(i)
+        members = list(groups.values())
+        for group in members:
+            for a, i in enumerate(group):
+                for j in group[a + 1 :]:
+                    if self._comparable(profiles[i], profiles[j]):
+                        yield i, j, 1.0
+        heads = [profiles[group[0]] for group in members]
+        sketched = len(heads) > _EXACT_UP_TO and self.similarity >= _SKETCHED_FROM
+        find = self._sketched_candidates if sketched else self._candidates
+        for x, y in find(heads):
+            score = self._similarity(heads[x], heads[y])
+            if score < self.similarity:
+                continue
+            for i in members[x]:
+                for j in members[y]:
+                    if self._comparable(profiles[i], profiles[j]):
+                        yield i, j, score
 
     def _candidates(self, profiles: Sequence[_Profile]) -> Iterator[tuple[int, int]]:
         """Pairs that may reach the threshold, found through each body's rarest words.
@@ -236,10 +316,9 @@ class PanelCopy(SetCheck):
         n - a + c words of each (prefix filtering, as in all-pairs similarity joins). Only those
         prefixes are indexed, and a pair is a candidate when its prefixes share c words: no
         pair above the threshold is missed, and stock words shared by every note never pair
-        notes up.
+        notes up. Pairs are only length-compatible ones; whether the two notes may be copies at
+        all (other recipients, one application) is decided for each member of a group.
         """
-        import numpy as np  # spaCy has loaded it already
-
         t = self.similarity
         items = [_occurrences(p.words) for p in profiles]
         frequency = Counter(item for its in items for item in its)
@@ -253,6 +332,10 @@ class PanelCopy(SetCheck):
         for i, prefix in enumerate(prefixes):
             for item in prefix:
                 postings[item].append(i)
+        if not any(len(ids) > 1 for ids in postings.values()):
+            return
+        import numpy as np  # only for a run with something to compare (a cached run has no spaCy)
+
         arrays = {item: np.array(ids) for item, ids in postings.items() if len(ids) > 1}
         need = np.array(shared)
         for i, prefix in enumerate(prefixes):
@@ -262,16 +345,50 @@ class PanelCopy(SetCheck):
             counts = np.bincount(np.concatenate(lists), minlength=len(prefixes))[i + 1 :]
             enough = np.flatnonzero(counts >= np.minimum(need[i + 1 :], shared[i])) + i + 1
             for j in enough.tolist():
-                if self._comparable(profiles[i], profiles[j]):
+                if self._similar_lengths(profiles[i], profiles[j]):
                     yield i, j
 
-    def _comparable(self, a: _Profile, b: _Profile) -> bool:
+    def _sketched_candidates(self, profiles: Sequence[_Profile]) -> Iterator[tuple[int, int]]:
+        """Pairs that may reach the threshold in a large run, by MinHash LSH over word triples.
+
+        The exact search above walks, for every note, the notes sharing its rarest words; in an
+        archive of thousands of notes built from a few dozen stock phrases those lists grow
+        with the archive, and the walk with its square. Here each body (its sentences in the
+        fixed order, so that shuffled paragraphs do not matter) becomes a MinHash signature of
+        its word triples, and two bodies are candidates when one band of their signatures is
+        equal: time grows with the number of notes. A name-swapped copy shares all its
+        triples, one changed word in a hundred leaves about 94%; with 30 bands of 5 rows,
+        bodies sharing 70% of their triples are found with probability 99.6%, 60% with 93%.
+        Candidates are then measured exactly, as in the exact search.
+        """
+        import numpy as np
+
+        rng = np.random.default_rng(_SEED)
+        multipliers = rng.integers(1, 2**63, size=_BANDS * _ROWS, dtype=np.uint64) | np.uint64(1)
+        offsets = rng.integers(0, 2**63, size=_BANDS * _ROWS, dtype=np.uint64)
+        buckets: dict[bytes, list[int]] = defaultdict(list)
+        for i, profile in enumerate(profiles):
+            words = np.array(profile.reordered, dtype=np.uint64)
+            prime = np.uint64(1_000_003)
+            pairs = np.unique((words[:-2] * prime + words[1:-1]) * prime + words[2:])
+            hashed = (np.outer(pairs, multipliers) + offsets) >> np.uint64(32)
+            signature = hashed.min(axis=0).reshape(_BANDS, _ROWS)
+            for band, row in enumerate(signature):
+                buckets[band.to_bytes(1, "little") + row.tobytes()].append(i)
+        pairs: set[tuple[int, int]] = set()
+        for bucket in buckets.values():
+            pairs.update(combinations(bucket, 2))
+        for i, j in sorted(pairs):
+            if self._similar_lengths(profiles[i], profiles[j]):
+                yield i, j
+
+    def _similar_lengths(self, a: _Profile, b: _Profile) -> bool:
         short, long = sorted((len(a.words), len(b.words)))
-        return (
-            2 * short >= self.similarity * (short + long)
-            and not a.shares_recipient(b)
-            and not a.other_application(b)
-        )
+        return 2 * short >= self.similarity * (short + long)
+
+    @staticmethod
+    def _comparable(a: _Profile, b: _Profile) -> bool:
+        return not a.shares_recipient(b) and not a.other_application(b)
 
     def _similarity(self, a: _Profile, b: _Profile) -> float:
         from rapidfuzz.distance import Indel
@@ -284,41 +401,45 @@ class PanelCopy(SetCheck):
     # -- the report -------------------------------------------------------------------------
 
     def _finding(self, profile: _Profile, matches: list[tuple[float, _Profile]]) -> Finding:
-        note = profile.note
+        """Named: the nearest few copies; counted: the rest; ``related``: all of them."""
         score = matches[0][0]
-        opening = note.source.text[slice(*profile.anchor)].split()
-        quoted = " ".join(opening[:8]) + (" …" if len(opening) > 8 else "")
-        shown = [f"{_shown(m.note)} ({m.note.path})" for _, m in matches[:_LISTED]]
+        shown = [f"{m.shown} ({m.path})" for _, m in matches[:_LISTED]]
         if len(matches) > _LISTED:
             shown.append(f"{len(matches) - _LISTED} more")
-        return self.finding(
-            note,
-            *profile.anchor,
-            f'the body ("{quoted}") is {math.floor(score * 100)}% the same as the notes to '
-            f"{', '.join(shown)}, once names are set aside"
+        return self.finding_at(
+            profile.where,
+            profile.quote,
+            f'the body ("{profile.opening}") is {math.floor(score * 100)}% the same as the '
+            f"notes to {', '.join(shown)}, once names are set aside"
             if len(matches) > 1
-            else f'the body ("{quoted}") is {math.floor(score * 100)}% the same as the note to '
-            f"{shown[0]}, once names are set aside",
+            else f'the body ("{profile.opening}") is {math.floor(score * 100)}% the same as the '
+            f"note to {shown[0]}, once names are set aside",
             "Panels compare notes: rewrite this one around what this person asked or told you "
             "(a question of theirs, a problem of their team) instead of swapping the name.",
-            related=[location(m.note, *m.anchor) for _, m in matches],
+            related=[m.where for _, m in matches],
         )
 
 
-def _words(sentence: Span, body: tuple[int, int], names: frozenset[str]) -> tuple[str, ...]:
-    """A sentence's lower-cased lemmas inside the body, each run of names as one ``<name>``."""
-    words: list[str] = []
+def _words(sentence: Span, body: tuple[int, int]) -> tuple[str, ...]:
+    """A sentence's lower-cased lemmas inside the body; a capitalised word as lemma and word."""
+    words = []
     for token in sentence:
         if token.is_space or token.is_punct or not body[0] <= token.idx < body[1]:
             continue
-        word = _NAME if _is_name(token, names) else token.lemma_.lower()
-        if not (word == _NAME and words and words[-1] == _NAME):
-            words.append(word)
+        lemma = "_".join(token.lemma_.lower().split())
+        words.append(f"{lemma}{_CAPITAL}{token.lower_}" if token.text[:1].isupper() else lemma)
     return tuple(words)
 
 
-def _is_name(token: Token, names: frozenset[str]) -> bool:
-    return token.text[:1].isupper() and token.lower_ in names
+def _blanked(sentence: str, names: frozenset[str]) -> tuple[str, ...]:
+    """A collected sentence's lemmas, each run of names as one ``<name>``."""
+    words: list[str] = []
+    for item in sentence.split(" "):
+        lemma, _, lower = item.partition(_CAPITAL)
+        word = _NAME if lower and lower in names else lemma
+        if not (word == _NAME and words and words[-1] == _NAME):
+            words.append(word)
+    return tuple(words)
 
 
 def _same_person(these: tuple[Person, ...], those: tuple[Person, ...]) -> bool:
@@ -334,7 +455,3 @@ def _occurrences(words: Sequence[int]) -> list[tuple[int, int]]:
         items.append((word, k))
         seen[word] = k + 1
     return items
-
-
-def _shown(note: Note) -> str:
-    return ", ".join(note.context.to) or note.layout.recipient or "someone else"

@@ -11,20 +11,21 @@ import dataclasses
 import datetime as dt
 import gc
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from notelint.baseline import Baseline
+from notelint.cache import Outcome, ResultCache
 from notelint.config import Config
-from notelint.context import build_context, with_interview_topics
+from notelint.context import Context, build_context, with_interview_topics
 from notelint.errors import NotelintError
 from notelint.findings import FileResult, Finding, Report
 from notelint.folding import fold
 from notelint.note import Note
-from notelint.parallel import start_note_checks
+from notelint.parallel import map_notes
 from notelint.pipeline import load_pipeline
 from notelint.reflow import prepare
-from notelint.registry import Check, SetCheck, checks_by_code
+from notelint.registry import Check, Collected, SetCheck, checks_by_code
 from notelint.scoring import score
 from notelint.sources import Source
 from notelint.suppressions import is_suppressed, parse_directives
@@ -37,17 +38,23 @@ if TYPE_CHECKING:
 _CHECK_CACHE: dict[tuple[Any, ...], Check] = {}
 
 
-def build_checks(config: Config) -> list[Check]:
-    """Instantiate the enabled checks for the process's pipeline, once per configuration."""
-    nlp = load_pipeline(config.model)
+def build_checks(
+    config: Config, codes: Iterable[str] | None = None, with_pipeline: bool = True
+) -> list[Check]:
+    """Instantiate checks (default: the enabled ones), once per configuration.
+
+    Without the pipeline, only checks that never parse are built (time-dependent and
+    set-level ones, see ``registry.Check``): a run served from the cache imports no spaCy.
+    """
+    nlp = load_pipeline(config.model) if with_pipeline else None
     by_code = checks_by_code()
     checks = []
-    for code in config.enabled_codes():
+    for code in config.enabled_codes() if codes is None else codes:
         options = dict(config.options.get(code, {}))
         severity = config.severity.get(code)
         key = (config.model, code, repr(sorted(options.items())), severity)
         if key not in _CHECK_CACHE:
-            _CHECK_CACHE[key] = by_code[code](nlp, options, severity)
+            _CHECK_CACHE[key] = by_code[code](nlp, options, severity)  # type: ignore[arg-type]
         checks.append(_CHECK_CACHE[key])
     return checks
 
@@ -107,59 +114,86 @@ def lint_sources(
     errors: Iterable[NotelintError] = (),
     baseline: Baseline | None = None,
     jobs: int | None = None,
+    cache: ResultCache | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Report:
     """Check every source and return a Report.
 
     ``errors`` are input errors met while reading, reported with the results; ``baseline``
-    holds known findings to leave out; ``jobs`` is how many processes run the per-note checks
-    of a large run (None: one per core; see parallel.py).
+    holds known findings to leave out; ``jobs`` is how many processes parse and check the
+    notes of a large run (None: one per core; see parallel.py); ``cache`` serves notes linted
+    before with the same settings (a run served whole never imports spaCy); ``progress`` is
+    told how many of the notes to parse are done.
     """
     config = config or Config()
     now = now or dt.datetime.now(dt.timezone.utc)
-    nlp, checks = _set_up(config)
-    overrides = with_interview_topics(overrides or {}, nlp)
+    overrides = dict(overrides or {})
     failed = list(errors)
+    plan = _Plan.of(config)
+    # The interview notes (--context) become topics only where a note must be parsed.
+    plain = {k: v for k, v in overrides.items() if k != "context"}
     contexts = []
     for source in sources:
         try:
-            contexts.append((source, build_context(source, overrides, now)))
+            contexts.append((source, build_context(source, plain, now)))
         except NotelintError as exc:
             failed.append(exc)
-    flowed = [prepare(source) for source, _ in contexts]
-    docs = nlp.pipe((source.lint_text for source, _ in flowed), batch_size=64)
-    notes = [
-        Note(source, context, doc, layout)
-        for (source, layout), (_, context), doc in zip(flowed, contexts, docs, strict=True)
-    ]
 
-    per_note = [c for c in checks if not isinstance(c, SetCheck)]
-    wait = start_note_checks(per_note, notes, jobs)
-    found: dict[str, list[Finding]] = {note.path: [] for note in notes}
-    for check in checks:
+    keys = [cache.key(source.text) for source, _ in contexts] if cache else []
+    outcomes: list[Outcome | str | None] = [
+        cache.load(key, source.path) for key, (source, _) in zip(keys, contexts, strict=True)
+    ] if cache else [None] * len(contexts)
+    misses = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    if misses:
+        fresh = _parse_and_check(
+            [contexts[i] for i in misses], config, overrides, now, jobs, progress,
+            (cache, [keys[i] for i in misses]) if cache else None,
+        )
+        for i, outcome in zip(misses, fresh, strict=True):
+            outcomes[i] = outcome
+
+    found: dict[str, list[Finding]] = {}
+    collected: dict[str, list[Collected]] = {code: [] for code in plan.set_level}
+    linted = []
+    for (source, context), outcome in zip(contexts, outcomes, strict=True):
+        if isinstance(outcome, str) or outcome is None:
+            failed.append(NotelintError(outcome or "not linted", path=source.path))
+            continue
+        linted.append((source, context))
+        found[source.path] = list(outcome.findings)
+        for code in plan.set_level:
+            collected[code].append(Collected(source.path, outcome.collected.get(code)))
+
+    light = build_checks(config, plan.light, with_pipeline=False)
+    for source, context in linted:
+        if timed := [c for c in light if c.time_dependent]:
+            flowed, layout = prepare(source)
+            note = Note(flowed, context, None, layout)  # type: ignore[arg-type]
+            result = check_note(timed, note)
+            if isinstance(result, str):
+                failed.append(NotelintError(result, path=source.path))
+                found.pop(source.path)
+            else:
+                found[source.path].extend(result)
+    for check in light:
         if isinstance(check, SetCheck):
             try:
-                for finding in check.check_set(notes):
+                items = [item for item in collected[check.code] if item.path in found]
+                for finding in check.check_set(items):
                     found[finding.path].append(finding)
             except Exception as exc:
                 failed.append(NotelintError(f"internal error in {check.code}: {exc}"))
-    broken = set()
-    for note, findings in zip(notes, wait(), strict=True):
-        if isinstance(findings, str):
-            failed.append(NotelintError(findings, path=note.path))
-            broken.add(note.path)
-        else:
-            found[note.path].extend(findings)
-    notes = [note for note in notes if note.path not in broken]
 
-    implies = {c.code: c.implies for c in checks if c.implies}
     results = []
-    for note in notes:
-        ignored = set(note.context.ignore) | config.ignored_for(note.path)
-        ranges = parse_directives(note.source.comments, note.source.line_count)
+    for source, context in linted:
+        if source.path not in found:
+            continue
+        ignored = set(context.ignore) | config.ignored_for(source.path)
+        ranges = parse_directives(source.comments, source.line_count)
         kept = sorted(
             (
                 f
-                for f in found[note.path]
+                for f in found[source.path]
                 if f.code not in ignored
                 and not is_suppressed(f, ranges)
                 and not (baseline and baseline.absorb(f))
@@ -168,6 +202,74 @@ def lint_sources(
         )
         # The score weighs every fault found; folding only changes how they are reported.
         value, parts = score(kept, config.weights, config.severity_weights)
-        shown = capped(fold(kept, implies))
-        results.append(FileResult(note.path, tuple(shown), value, parts, note.source.text))
+        shown = capped(fold(kept, plan.implies))
+        results.append(FileResult(source.path, tuple(shown), value, parts, source.text))
     return Report(tuple(results), tuple(failed))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """Which enabled checks run where: on parsed notes (cacheable), or on every run without
+    spaCy (time-dependent checks, and the comparison of the set-level ones)."""
+
+    light: tuple[str, ...]
+    set_level: tuple[str, ...]
+    implies: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, config: Config) -> _Plan:
+        by_code = checks_by_code()
+        enabled = [by_code[code] for code in config.enabled_codes()]
+        return cls(
+            light=tuple(c.code for c in enabled if c.time_dependent or issubclass(c, SetCheck)),
+            set_level=tuple(c.code for c in enabled if issubclass(c, SetCheck)),
+            implies={c.code: c.implies for c in enabled if c.implies},
+        )
+
+
+def _parse_and_check(
+    contexts: Sequence[tuple[Source, Context]],
+    config: Config,
+    overrides: Mapping[str, Any],
+    now: dt.datetime,
+    jobs: int | None,
+    progress: Callable[[int], None] | None,
+    storing: tuple[ResultCache, Sequence[str]] | None,
+) -> list[Outcome | str]:
+    """Parse the notes and run the cacheable checks on them, on every core for many notes."""
+    nlp, checks = _set_up(config)
+    if overrides.get("context"):
+        topics = with_interview_topics(overrides, nlp)
+        contexts = [(source, build_context(source, topics, now)) for source, _ in contexts]
+    per_note = [c for c in checks if not c.time_dependent and not isinstance(c, SetCheck)]
+    collectors = [c for c in checks if isinstance(c, SetCheck)]
+
+    def work(i: int) -> Outcome | str:
+        source, context = contexts[i]
+        flowed, layout = prepare(source)
+        note = Note(flowed, context, nlp(flowed.lint_text), layout)
+        findings = check_note(per_note, note)
+        if isinstance(findings, str):
+            return findings
+        try:
+            outcome = Outcome(tuple(findings), {c.code: c.collect(note) for c in collectors})
+        except Exception as exc:
+            return f"internal error while collecting for a set-level check ({exc})"
+        if storing:
+            cache, keys = storing
+            cache.store(keys[i], outcome, source.path)
+        return outcome
+
+    return map_notes(work, len(contexts), jobs, progress)
+
+
+def check_note(checks: Sequence[Check], note: Note) -> list[Finding] | str:
+    """One note's findings, or, if a check fails on it, a sentence saying so: a bug of ours
+    met on one note costs that note, not the run."""
+    found: list[Finding] = []
+    for check in checks:
+        try:
+            found.extend(check.check(note))
+        except Exception as exc:
+            return f"internal error in {check.code} on this note ({type(exc).__name__}: {exc})"
+    return found

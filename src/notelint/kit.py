@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from notelint.context import Context, is_bare_date, is_before
 from notelint.errors import NotelintError
-from notelint.findings import Finding, Severity
+from notelint.findings import Finding, Location, Severity
 from notelint.lookup_lemmas import lemma_table
 from notelint.matching import (
     GATE_ATTRS,
@@ -40,7 +40,7 @@ from notelint.matching import (
     word_matcher,
 )
 from notelint.note import Note
-from notelint.registry import Check, SetCheck, location
+from notelint.registry import Check, Collected, SetCheck, location
 from notelint.rules import Rule, RuleCheck
 from notelint.salutation import (
     GREETINGS,
@@ -77,8 +77,10 @@ __all__ = [
     "TITLES",
     "WEAK",
     "Check",
+    "Collected",
     "Context",
     "Finding",
+    "Location",
     "GatedMatcher",
     "GroupedMatcher",
     "Name",

@@ -1,10 +1,10 @@
-"""Per-note checks over many notes on every core, by forking after the pipeline is built.
+"""Work on many notes on every core, by forking after the pipeline is built.
 
-spaCy Docs are costly to pickle, and a fresh worker would pay the 1 s start-up again. A forked
-worker inherits the built pipeline, the checks' matchers and the parsed notes for free; it
-returns only findings, which are small frozen dataclasses. Set-level checks (panel copies) need
-every note at once and run in the parent meanwhile. Where fork is not available (Windows,
-macOS's default), or the run is small, the checks run in this process.
+spaCy Docs are costly to pickle, and a fresh worker would pay the start-up again. A forked
+worker inherits the built pipeline, the checks' matchers and the notes' sources for free; each
+parses and checks its share of the notes and returns only outcomes (findings and the set-level
+checks' data), which are small. No process ever holds every parsed note at once. Where fork is
+not available (Windows, macOS's default), or the run is small, the work runs in this process.
 """
 
 from __future__ import annotations
@@ -12,65 +12,66 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
-if TYPE_CHECKING:
-    from notelint.findings import Finding
-    from notelint.note import Note
-    from notelint.registry import Check
+T = TypeVar("T")
 
 #: Below this many notes a pool costs more than it saves.
 MIN_NOTES = 200
-_CHUNKS_PER_JOB = 4
+#: Notes per piece of work handed to a worker: small enough to balance the cores and to show
+#: progress, large enough that handing out costs nothing.
+_CHUNK = 50
 
-# What a forked worker checks: set just before the pool forks, cleared when it is done.
-_WORK: tuple[Sequence[Check], Sequence[Note]] | None = None
-
-
-def check_note(checks: Sequence[Check], note: Note) -> list[Finding] | str:
-    """One note's findings, or, if a check fails on it, a sentence saying so: a bug of ours
-    met on one note costs that note, not the run."""
-    found: list[Finding] = []
-    for check in checks:
-        try:
-            found.extend(check.check(note))
-        except Exception as exc:
-            return f"internal error in {check.code} on this note ({type(exc).__name__}: {exc})"
-    return found
+# What a forked worker runs: set just before the pool forks, cleared when it is done.
+_WORK: Callable[[int], object] | None = None
 
 
-def _check_range(bounds: tuple[int, int]) -> list[list[Finding] | str]:
+def _run_range(bounds: tuple[int, int]) -> list[object]:
     assert _WORK is not None
-    checks, notes = _WORK
-    return [check_note(checks, note) for note in notes[slice(*bounds)]]
+    return [_WORK(i) for i in range(*bounds)]
 
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def start_note_checks(
-    checks: Sequence[Check], notes: Sequence[Note], jobs: int | None = None
-) -> Callable[[], list[list[Finding] | str]]:
-    """Start the per-note checks; the returned function waits for them (one list per note)."""
+def map_notes(
+    work: Callable[[int], T],
+    count: int,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[T]:
+    """``[work(i) for i in range(count)]``, on ``jobs`` processes for a large run.
+
+    ``progress`` is told how many items are done after each piece of work.
+    """
     global _WORK
     jobs = default_jobs() if jobs is None else jobs
-    if jobs <= 1 or len(notes) < MIN_NOTES or "fork" not in multiprocessing.get_all_start_methods():
-        return lambda: [check_note(checks, n) for n in notes]
+    bounds = [(start, min(start + _CHUNK, count)) for start in range(0, count, _CHUNK)]
+    results: list[Sequence[T]] = [()] * len(bounds)
+    done = 0
+    if jobs <= 1 or count < MIN_NOTES or "fork" not in multiprocessing.get_all_start_methods():
+        for index, (start, end) in enumerate(bounds):
+            results[index] = [work(i) for i in range(start, end)]
+            done += end - start
+            if progress:
+                progress(done)
+        return [item for chunk in results for item in chunk]
 
-    size = max(1, -(-len(notes) // (jobs * _CHUNKS_PER_JOB)))
-    bounds = [(start, min(start + size, len(notes))) for start in range(0, len(notes), size)]
-    _WORK = (checks, notes)
-    pool = multiprocessing.get_context("fork").Pool(jobs)
-    pending = pool.map_async(_check_range, bounds)
+    _WORK = work
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            pieces = pool.imap_unordered(_indexed, enumerate(bounds))
+            for index, chunk in pieces:
+                results[index] = chunk
+                done += len(chunk)
+                if progress:
+                    progress(done)
+    finally:
+        _WORK = None
+    return [item for chunk in results for item in chunk]
 
-    def wait() -> list[list[Finding] | str]:
-        global _WORK
-        try:
-            return [per_note for chunk in pending.get() for per_note in chunk]
-        finally:
-            pool.close()
-            pool.join()
-            _WORK = None
 
-    return wait
+def _indexed(job: tuple[int, tuple[int, int]]) -> tuple[int, list[object]]:
+    index, bounds = job
+    return index, _run_range(bounds)

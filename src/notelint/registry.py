@@ -15,6 +15,7 @@ import inspect
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -43,6 +44,11 @@ class Check:
     folder: ClassVar[Path]
     #: Option names (as written in configuration) and their defaults.
     defaults: ClassVar[Mapping[str, Any]] = {}
+    #: The findings depend on the time of the run (a draft grows late), not only on the note:
+    #: such a check is never served from the results cache, so it runs on every run, and it
+    #: reads the note's text, layout and context only, never ``note.doc`` (which a cached
+    #: note does not have).
+    time_dependent: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -106,22 +112,55 @@ class Check:
         ``severity`` lets a check grade one finding below its default (a generic salutation
         matters less when the recipient's name is unknown); None means the effective severity.
         """
+        quote = " ".join(note.source.text[start:end].split())
+        return self.finding_at(
+            location(note, start, end), quote, message, suggestion, related, severity
+        )
+
+    def finding_at(
+        self,
+        where: Location,
+        quote: str,
+        message: str,
+        suggestion: str,
+        related: Sequence[Location] = (),
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding at a location worked out earlier (a set-level check has no Note)."""
         return Finding(
             code=self.code,
             name=self.name,
             severity=severity or self.effective_severity,
-            location=location(note, start, end),
+            location=where,
             message=message,
             suggestion=suggestion,
-            quote=" ".join(note.source.text[start:end].split()),
+            quote=quote,
             related=tuple(related),
         )
 
 
-class SetCheck(Check):
-    """A check over all the notes of a run at once (copies across a panel)."""
+@dataclass(frozen=True)
+class Collected:
+    """What a set-level check took from one note: its path and the check's own data."""
 
-    def check_set(self, notes: Sequence[Note]) -> Iterable[Finding]:
+    path: str
+    data: Any
+
+
+class SetCheck(Check):
+    """A check over all the notes of a run at once (copies across a panel).
+
+    It works in two steps, so that a run never holds every parsed note at once and a cached
+    note needs no parsing: ``collect`` takes what the check needs from one parsed note (plain
+    data that JSON can hold, since the results cache stores it), and ``check_set`` compares
+    what was collected from all the notes, without spaCy.
+    """
+
+    def collect(self, note: Note) -> Any:
+        """This note's data for the comparison (JSON-serialisable), or None to leave it out."""
+        return None
+
+    def check_set(self, items: Sequence[Collected]) -> Iterable[Finding]:
         return ()
 
 
@@ -193,7 +232,7 @@ def _load(folder: Path, package: str | None) -> list[type[Check]]:
 
 #: What ``check.yml`` must say, and what it may.
 _REQUIRED = ("code", "name", "summary")
-_OPTIONAL = ("severity", "advice", "options", "implies")
+_OPTIONAL = ("severity", "advice", "options", "implies", "time-dependent")
 
 
 def _describe(check: type[Check], folder: Path) -> None:
@@ -221,6 +260,7 @@ def _describe(check: type[Check], folder: Path) -> None:
     check.severity = Severity.parse(str(meta.get("severity", "warning")))
     check.defaults = dict(meta.get("options") or {})
     check.implies = tuple(str(code).upper() for code in meta.get("implies") or ())
+    check.time_dependent = bool(meta.get("time-dependent", False))
 
 
 def checks_by_code() -> dict[str, type[Check]]:

@@ -4,8 +4,8 @@ Builds varied notes in memory (random recipients, companies, topics, numbers and
 choices, so that notes share stock phrases as real ones do), plants groups of copies (the same
 body to 2-4 people, names swapped, sometimes one word changed or the paragraphs swapped) and
 near-misses (customised notes that share an opening and a closing paragraph), parses them once,
-then times the comparison (``check_set``) alone. Prints the time and whether every planted group was found and
-nothing else was reported.
+then times the comparison (``check_set``) alone. Prints the time and whether every planted
+group was found and nothing else was reported.
 
     python benchmarks/panel_scale.py [--notes 2000] [--groups 60] [--seed 7]
 """

@@ -109,6 +109,7 @@ def demo_check(tmp_path: Path) -> Iterator[Path]:
     saved = list(registry._extra_dirs)
     yield tmp_path
     registry._extra_dirs[:] = saved
+    registry.catalog.cache_clear()
     registry.all_checks.cache_clear()
 
 

@@ -349,7 +349,10 @@ def test_candidate_index_misses_no_pair_above_the_threshold(search: str) -> None
         check = checks_by_code()["NL005"](nlp, {"similarity": similarity})
         collected = [check.collect(n) for n in notes]
         names, vocabulary = check._name_words(collected), {}
-        profiles = [check._profile(n.path, d, names, vocabulary) for n, d in zip(notes, collected)]
+        profiles = [
+            check._profile(n.path, d, names, vocabulary)
+            for n, d in zip(notes, collected, strict=True)
+        ]
         assert all(profiles)
         everything = {
             (i, j)

@@ -6,12 +6,13 @@ Same engine as the CLI; input errors raise NotelintError instead of becoming exi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from notelint import config as config_module
 from notelint.baseline import Baseline
+from notelint.cache import open_cache
 from notelint.config import Config
 from notelint.engine import lint_sources
 from notelint.findings import Finding, Report
@@ -43,13 +44,18 @@ def lint_paths(
     baseline: Baseline | None = None,
     jobs: int | None = None,
     stdin_filename: str | None = None,
+    cache: bool = False,
+    cache_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Lint files and folders; the configuration is discovered from the first path if not given.
 
     Unreadable notes are in ``Report.errors``; the others are linted all the same. The CLI
     runs exactly this (``baseline`` drops known findings, ``jobs`` sets worker processes,
     ``stdin_filename`` names the note read from ``-``: configuration is found from it and
-    per-file ignores match it).
+    per-file ignores match it). With ``cache``, notes linted before with the same settings are
+    served from the results cache (in ``cache_dir``, else see ``cache.open_cache``);
+    ``progress(done, total)`` is told how far the parsing of the others has come.
     """
     paths = [str(p) for p in paths]
     if config is None:
@@ -57,4 +63,5 @@ def lint_paths(
         config = config_module.discover(Path(first) if first and first != "-" else Path.cwd())
     root = config.path.parent if config.path else None
     sources, errors = read_sources(paths, config.exclude, root, stdin_filename or STDIN_PATH)
-    return lint_sources(sources, config, context, now, errors, baseline, jobs)
+    results = open_cache(config, context, cache_dir) if cache else None
+    return lint_sources(sources, config, context, now, errors, baseline, jobs, results, progress)

@@ -23,9 +23,12 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from notelint.findings import Finding, Location, Severity
+
+if TYPE_CHECKING:
+    from notelint.config import Config
 
 FOLDER_NAME = ".notelint_cache"
 #: Bumped whenever the shape of an entry changes.
@@ -111,6 +114,22 @@ class ResultCache:
         self._ready = True
 
 
+def open_cache(
+    config: Config, overrides: Mapping[str, Any] | None = None, folder: Path | None = None
+) -> ResultCache:
+    """The cache for a run: in ``folder``, else the configuration's ``cache-dir``, else
+    ``.notelint_cache`` beside the configuration file (the project's root), else here."""
+    from notelint.registry import check_roots
+
+    if folder is None:
+        folder = (
+            config.cache_dir or (config.path.parent if config.path else Path.cwd()) / FOLDER_NAME
+        )
+    codes = config.enabled_codes()
+    key = salt(codes, config.options, config.severity, config.model, overrides or {}, check_roots())
+    return ResultCache(folder, key)
+
+
 def salt(
     codes: Sequence[str],
     options: Mapping[str, Any],
@@ -130,11 +149,10 @@ def salt(
         except PackageNotFoundError:
             return "-"
 
-    package = Path(notelint.__file__).parent
     described = {
         "schema": _SCHEMA,
         "notelint": notelint.__version__,
-        "files": _files_stamp([package, *check_dirs]),
+        "files": _files_stamp([Path(notelint.__file__).parent, *check_dirs]),
         "spacy": installed("spacy"),
         "model": [model, installed(model) if model else None],
         "codes": list(codes),

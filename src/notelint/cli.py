@@ -186,6 +186,17 @@ def main() -> None:
     help="The path of the note read from stdin: configuration is found from it, per-file "
     "ignores apply to it, and findings name it.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Parse every note again instead of reusing the results of earlier runs.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the results cache lives [default: .notelint_cache in the project root].",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--statistics", is_flag=True, help="Print a count of findings per code.")
 @click.option(
@@ -218,6 +229,8 @@ def lint(
     fix: bool,
     diff: bool,
     stdin_filename: str | None,
+    no_cache: bool,
+    cache_dir: Path | None,
     quiet: bool,
     statistics: bool,
     color: str,
@@ -266,7 +279,8 @@ def lint(
         if diff or fix:
             shown = (fmt, quiet, statistics, color, exit_zero)
             sys.exit(_fix_or_diff(paths, config, overrides, now, stdin_filename, diff, shown))
-        report = _run(paths, config, overrides, now, baseline, jobs, stdin_filename)
+        cache = None if no_cache else cache_dir or config.cache_dir or True
+        report = _run(paths, config, overrides, now, baseline, jobs, stdin_filename, cache)
         if write_baseline:
             _write_baseline(report, write_baseline)
     except NotelintError as exc:
@@ -383,18 +397,24 @@ def _run(
     baseline: Baseline | None,
     jobs: int | None,
     stdin_filename: str | None = None,
+    cache: Path | bool | None = None,
 ) -> Report:
     from notelint.api import lint_paths
+    from notelint.progress import Progress
 
-    return lint_paths(
-        paths,
-        config=config,
-        context=overrides,
-        now=now,
-        baseline=baseline,
-        jobs=jobs,
-        stdin_filename=stdin_filename,
-    )
+    with Progress(sys.stderr) as progress:
+        return lint_paths(
+            paths,
+            config=config,
+            context=overrides,
+            now=now,
+            baseline=baseline,
+            jobs=jobs,
+            stdin_filename=stdin_filename,
+            cache=bool(cache),
+            cache_dir=cache if isinstance(cache, Path) else None,
+            progress=progress.update if progress.shown else None,
+        )
 
 
 def _read_context(path: Path) -> str:

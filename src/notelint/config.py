@@ -38,13 +38,15 @@ class Config:
     min_score: int | None = None
     fail_on: Severity = Severity.WARNING
     model: str | None = None
+    #: Where the results cache lives (``cache-dir``, relative to the configuration file).
+    cache_dir: Path | None = None
     path: Path | None = None
 
     def enabled_codes(self) -> list[str]:
         """Codes that run: all (or ``select``), plus ``extend-select``, minus ``ignore``."""
-        from notelint.registry import checks_by_code
+        from notelint.registry import catalog
 
-        known = list(checks_by_code())
+        known = list(catalog())
         chosen = set(self.select) if self.select is not None else set(known)
         chosen |= set(self.extend_select)
         chosen -= set(self.ignore)
@@ -52,6 +54,8 @@ class Config:
 
     def ignored_for(self, path: str) -> set[str]:
         """Codes that ``per-file-ignores`` switches off for one path."""
+        if not self.per_file_ignores:
+            return set()
         root = self.path.parent if self.path else Path.cwd()
         pure = PurePath(path)
         try:
@@ -108,9 +112,9 @@ def _check_code(key: str, name: str) -> str:
 
 
 def _options(key: str, code: str, value: Any) -> dict[str, Any]:
-    from notelint.registry import checks_by_code
+    from notelint.registry import catalog
 
-    check = checks_by_code()[code]
+    check = catalog()[code]
     if not isinstance(value, dict):
         raise NotelintError(f"config key '{key}': expected a table of options")
     for option, setting in value.items():
@@ -187,11 +191,11 @@ def _use_check_paths(value: Any, path: Path | None) -> None:
 
 def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
     """Validate a ``[tool.notelint]`` table into a Config."""
-    from notelint.registry import checks_by_code
+    from notelint.registry import catalog
 
     if "check-paths" in data:
         _use_check_paths(data["check-paths"], path)
-    names = {c.name: code for code, c in checks_by_code().items()}
+    names = {c.name: code for code, c in catalog().items()}
     settings: dict[str, Any] = {"path": path}
     options: dict[str, dict[str, Any]] = {}
     for key, value in data.items():
@@ -258,12 +262,16 @@ def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
                 settings["fail_on"] = Severity.parse(str(value))
             except ValueError as exc:
                 raise NotelintError(f"config key 'fail-on': {exc}") from None
+        elif key == "cache-dir":
+            if not isinstance(value, str) or not value.strip():
+                raise NotelintError("config key 'cache-dir': expected a folder")
+            settings["cache_dir"] = (path.parent if path is not None else Path.cwd()) / value
         elif key == "model":
             if not isinstance(value, str) or not value.strip():
                 raise NotelintError("config key 'model': expected the name of a spaCy pipeline")
             _check_model_installed(value)
             settings["model"] = value
-        elif key in names or key.upper() in checks_by_code():
+        elif key in names or key.upper() in catalog():
             code = names.get(key, key.upper())
             options[code] = _options(key, code, value)
         else:

@@ -21,11 +21,12 @@ from notelint.context import Context, build_context, with_interview_topics
 from notelint.errors import NotelintError
 from notelint.findings import FileResult, Finding, Report
 from notelint.folding import fold
+from notelint.layout import find_layout
 from notelint.note import Note
 from notelint.parallel import map_notes
 from notelint.pipeline import load_pipeline
 from notelint.reflow import prepare
-from notelint.registry import Check, Collected, SetCheck, checks_by_code
+from notelint.registry import Check, Collected, SetCheck, catalog, check_class
 from notelint.scoring import score
 from notelint.sources import Source
 from notelint.suppressions import is_suppressed, parse_directives
@@ -47,14 +48,13 @@ def build_checks(
     set-level ones, see ``registry.Check``): a run served from the cache imports no spaCy.
     """
     nlp = load_pipeline(config.model) if with_pipeline else None
-    by_code = checks_by_code()
     checks = []
     for code in config.enabled_codes() if codes is None else codes:
         options = dict(config.options.get(code, {}))
         severity = config.severity.get(code)
         key = (config.model, code, repr(sorted(options.items())), severity)
         if key not in _CHECK_CACHE:
-            _CHECK_CACHE[key] = by_code[code](nlp, options, severity)  # type: ignore[arg-type]
+            _CHECK_CACHE[key] = check_class(code)(nlp, options, severity)  # type: ignore[arg-type]
         checks.append(_CHECK_CACHE[key])
     return checks
 
@@ -115,7 +115,7 @@ def lint_sources(
     baseline: Baseline | None = None,
     jobs: int | None = None,
     cache: ResultCache | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Check every source and return a Report.
 
@@ -123,7 +123,7 @@ def lint_sources(
     holds known findings to leave out; ``jobs`` is how many processes parse and check the
     notes of a large run (None: one per core; see parallel.py); ``cache`` serves notes linted
     before with the same settings (a run served whole never imports spaCy); ``progress`` is
-    told how many of the notes to parse are done.
+    told how many of the notes to parse are done, and of how many.
     """
     config = config or Config()
     now = now or dt.datetime.now(dt.timezone.utc)
@@ -140,13 +140,20 @@ def lint_sources(
             failed.append(exc)
 
     keys = [cache.key(source.text) for source, _ in contexts] if cache else []
-    outcomes: list[Outcome | str | None] = [
-        cache.load(key, source.path) for key, (source, _) in zip(keys, contexts, strict=True)
-    ] if cache else [None] * len(contexts)
+    outcomes: list[Outcome | str | None] = (
+        [cache.load(key, source.path) for key, (source, _) in zip(keys, contexts, strict=True)]
+        if cache
+        else [None] * len(contexts)
+    )
     misses = [i for i, outcome in enumerate(outcomes) if outcome is None]
     if misses:
         fresh = _parse_and_check(
-            [contexts[i] for i in misses], config, overrides, now, jobs, progress,
+            [contexts[i] for i in misses],
+            config,
+            overrides,
+            now,
+            jobs,
+            (lambda done: progress(done, len(misses))) if progress else None,
             (cache, [keys[i] for i in misses]) if cache else None,
         )
         for i, outcome in zip(misses, fresh, strict=True):
@@ -167,22 +174,32 @@ def lint_sources(
     light = build_checks(config, plan.light, with_pipeline=False)
     for source, context in linted:
         if timed := [c for c in light if c.time_dependent]:
-            flowed, layout = prepare(source)
-            note = Note(flowed, context, None, layout)  # type: ignore[arg-type]
-            result = check_note(timed, note)
+            result = check_note(timed, _Unparsed(source, context))
             if isinstance(result, str):
                 failed.append(NotelintError(result, path=source.path))
                 found.pop(source.path)
             else:
                 found[source.path].extend(result)
+    # A set-level comparison of the very notes compared before is served from the cache too.
+    note_keys = dict(zip((s.path for s, _ in contexts), keys, strict=True)) if cache else {}
     for check in light:
         if isinstance(check, SetCheck):
+            items = [item for item in collected[check.code] if item.path in found]
+            run_key = (
+                cache.key(check.code + "".join(f"\0{i.path}\0{note_keys[i.path]}" for i in items))
+                if cache
+                else ""
+            )
+            served = cache.load(run_key, "") if cache else None
             try:
-                items = [item for item in collected[check.code] if item.path in found]
-                for finding in check.check_set(items):
-                    found[finding.path].append(finding)
+                compared = served.findings if served else tuple(check.check_set(items))
             except Exception as exc:
                 failed.append(NotelintError(f"internal error in {check.code}: {exc}"))
+                continue
+            if cache and not served:
+                cache.store(run_key, Outcome(compared), "")
+            for finding in compared:
+                found[finding.path].append(finding)
 
     results = []
     for source, context in linted:
@@ -207,6 +224,24 @@ def lint_sources(
     return Report(tuple(results), tuple(failed))
 
 
+class _Unparsed(Note):
+    """A note as the time-dependent checks see it on every run: its text and context, no Doc
+    (see ``registry.Check.time_dependent``), and its layout found only if a check asks (most
+    notes have no interview date, and the check looks no further)."""
+
+    def __init__(self, source: Source, context: Context) -> None:
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "context", context)
+        object.__setattr__(self, "doc", None)
+
+    def __getattr__(self, name: str) -> Any:
+        if name != "layout":
+            raise AttributeError(name)
+        layout = find_layout(self.source.lint_text)
+        object.__setattr__(self, "layout", layout)
+        return layout
+
+
 @dataclasses.dataclass(frozen=True)
 class _Plan:
     """Which enabled checks run where: on parsed notes (cacheable), or on every run without
@@ -218,11 +253,11 @@ class _Plan:
 
     @classmethod
     def of(cls, config: Config) -> _Plan:
-        by_code = checks_by_code()
-        enabled = [by_code[code] for code in config.enabled_codes()]
+        known = catalog()
+        enabled = [known[code] for code in config.enabled_codes()]
         return cls(
-            light=tuple(c.code for c in enabled if c.time_dependent or issubclass(c, SetCheck)),
-            set_level=tuple(c.code for c in enabled if issubclass(c, SetCheck)),
+            light=tuple(c.code for c in enabled if c.time_dependent or c.scope == "run"),
+            set_level=tuple(c.code for c in enabled if c.scope == "run"),
             implies={c.code: c.implies for c in enabled if c.implies},
         )
 

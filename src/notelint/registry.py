@@ -182,6 +182,7 @@ def use_check_dirs(dirs: Iterable[Path]) -> None:
             raise NotADirectoryError(str(folder))
         if folder not in _extra_dirs:
             _extra_dirs.append(folder)
+            catalog.cache_clear()
             all_checks.cache_clear()
 
 
@@ -190,30 +191,66 @@ def check_folders(root: Path) -> list[Path]:
     return sorted(p.parent for p in root.glob("*/check.py") if not p.parent.name.startswith("_"))
 
 
-@cache
-def all_checks() -> tuple[type[Check], ...]:
-    """Every check, shipped or local, sorted by code."""
+def check_roots() -> list[Path]:
+    """The folders checks are discovered in: the shipped ones, then local ``check-paths``."""
     import notelint.checks as package
 
-    roots = [Path(next(iter(package.__path__))), *_extra_dirs]
-    found: dict[str, type[Check]] = {}
+    return [Path(next(iter(package.__path__))), *_extra_dirs]
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    """A check's metadata, read from its ``check.yml`` without importing its code.
+
+    Selecting, configuring and planning a run need only these: a run served from the results
+    cache imports no check it does not run.
+    """
+
+    code: str
+    name: str
+    summary: str
+    advice: str
+    severity: Severity
+    defaults: Mapping[str, Any]
+    implies: tuple[str, ...]
+    time_dependent: bool
+    #: ``note`` (checked one note at a time) or ``run`` (compares the notes of a run).
+    scope: str
+    folder: Path
+    package: str | None
+
+
+@cache
+def catalog() -> dict[str, CheckInfo]:
+    """Every check's metadata, shipped or local, by code (sorted)."""
+    import notelint.checks as package
+
+    roots = check_roots()
+    found: dict[str, CheckInfo] = {}
     for root in roots:
         for folder in check_folders(root):
-            for check in _load(folder, package.__name__ if root == roots[0] else None):
-                if check.code in found:
-                    raise NotelintError(
-                        f"{folder}: code {check.code} is taken by {found[check.code].name}"
-                    )
-                found[check.code] = check
-    return tuple(found[code] for code in sorted(found))
+            info = _describe(folder, package.__name__ if root == roots[0] else None)
+            if info.code in found:
+                raise NotelintError(
+                    f"{folder}: code {info.code} is taken by {found[info.code].name}"
+                )
+            found[info.code] = info
+    return {code: found[code] for code in sorted(found)}
 
 
-def _load(folder: Path, package: str | None) -> list[type[Check]]:
-    """The check class of ``folder/check.py``, given the metadata of ``folder/check.yml``."""
-    name = f"{package or 'notelint_local_checks'}.{folder.name}.check"
+@cache
+def all_checks() -> tuple[type[Check], ...]:
+    """Every check class, shipped or local, sorted by code."""
+    return tuple(check_class(code) for code in catalog())
+
+
+def check_class(code: str) -> type[Check]:
+    """The class of one check, its module imported on first use."""
+    info = catalog()[code]
+    name = f"{info.package or 'notelint_local_checks'}.{info.folder.name}.check"
     module = sys.modules.get(name)
     if module is None:
-        spec = importlib.util.spec_from_file_location(name, folder / "check.py")
+        spec = importlib.util.spec_from_file_location(name, info.folder / "check.py")
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
@@ -224,19 +261,33 @@ def _load(folder: Path, package: str | None) -> list[type[Check]]:
         if inspect.isclass(obj) and issubclass(obj, Check) and obj.__module__ == name
     ]
     if len(checks) != 1:
-        raise NotelintError(f"{folder}/check.py: expected one check class, found {len(checks)}")
+        raise NotelintError(
+            f"{info.folder}/check.py: expected one check class, found {len(checks)}"
+        )
     (check,) = checks
-    _describe(check, folder)
-    return checks
+    if issubclass(check, SetCheck) != (info.scope == "run"):
+        raise NotelintError(
+            f"{info.folder}/check.yml: scope must be 'run' exactly when the check is a SetCheck"
+        )
+    check.folder = info.folder
+    check.code = info.code
+    check.name = info.name
+    check.summary = info.summary
+    check.advice = info.advice
+    check.severity = info.severity
+    check.defaults = dict(info.defaults)
+    check.implies = info.implies
+    check.time_dependent = info.time_dependent
+    return check
 
 
 #: What ``check.yml`` must say, and what it may.
 _REQUIRED = ("code", "name", "summary")
-_OPTIONAL = ("severity", "advice", "options", "implies", "time-dependent")
+_OPTIONAL = ("severity", "advice", "options", "implies", "time-dependent", "scope")
 
 
-def _describe(check: type[Check], folder: Path) -> None:
-    """Set a check's metadata from its folder's ``check.yml``: metadata are data, read by
+def _describe(folder: Path, package: str | None) -> CheckInfo:
+    """A check's metadata from its folder's ``check.yml``: metadata are data, read by
     ``notelint rules``, the README table and SARIF, and kept out of the check's code."""
     import yaml
 
@@ -252,15 +303,26 @@ def _describe(check: type[Check], folder: Path) -> None:
     unknown = set(meta) - {*_REQUIRED, *_OPTIONAL}
     if unknown:
         raise NotelintError(f"{path}: unknown keys {', '.join(sorted(unknown))}")
-    check.folder = folder
-    check.code = str(meta["code"]).upper()
-    check.name = str(meta["name"])
-    check.summary = str(meta["summary"])
-    check.advice = str(meta.get("advice", ""))
-    check.severity = Severity.parse(str(meta.get("severity", "warning")))
-    check.defaults = dict(meta.get("options") or {})
-    check.implies = tuple(str(code).upper() for code in meta.get("implies") or ())
-    check.time_dependent = bool(meta.get("time-dependent", False))
+    scope = str(meta.get("scope", "note"))
+    if scope not in ("note", "run"):
+        raise NotelintError(f"{path}: scope must be 'note' or 'run', not {scope!r}")
+    try:
+        severity = Severity.parse(str(meta.get("severity", "warning")))
+    except ValueError as exc:
+        raise NotelintError(f"{path}: {exc}") from None
+    return CheckInfo(
+        code=str(meta["code"]).upper(),
+        name=str(meta["name"]),
+        summary=str(meta["summary"]),
+        advice=str(meta.get("advice", "")),
+        severity=severity,
+        defaults=dict(meta.get("options") or {}),
+        implies=tuple(str(code).upper() for code in meta.get("implies") or ()),
+        time_dependent=bool(meta.get("time-dependent", False)),
+        scope=scope,
+        folder=folder,
+        package=package,
+    )
 
 
 def checks_by_code() -> dict[str, type[Check]]:
@@ -289,7 +351,7 @@ def resolve(selector: str, *, lenient: bool = False) -> list[str]:
 
 def iter_codes(selectors: Iterable[str]) -> Iterator[str]:
     """Expand selectors (``NL004``, ``NL00``, ``ALL``, or a check name) to known codes."""
-    by_code = checks_by_code()
+    by_code = catalog()
     by_name = {c.name: c.code for c in by_code.values()}
     for selector in selectors:
         key = selector.strip()

@@ -322,9 +322,10 @@ def read_sources(
         if isinstance(item, NotelintError):
             errors.append(item)
             continue
-        if item.resolve() in seen:
+        real = item.resolve()
+        if real in seen:
             continue
-        seen.add(item.resolve())
+        seen.add(real)
         try:
             sources.append(read_path(item))
         except NotelintError as exc:

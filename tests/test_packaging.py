@@ -112,7 +112,7 @@ def test_wheel_has_the_console_script(wheel: Path) -> None:
         text = archive.read(entry_points).decode()
     parser = configparser.ConfigParser()
     parser.read_string(text)
-    assert parser["console_scripts"]["notelint"].strip() == "notelint.cli:main"
+    assert parser["console_scripts"]["notelint"].strip() == "notelint.cli:run"
 
 
 def test_wheel_finds_the_same_checks(wheel: Path, tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """``python -m notelint``."""
 
-from notelint.cli import main
+from notelint.cli import run
 
-main()
+run()

@@ -599,3 +599,26 @@ def explain(code: str) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+def run() -> None:
+    """The console script: ``main``, then leave without tearing the interpreter down.
+
+    Once the output is flushed nothing is left to do, but an orderly exit would still free
+    every object of the pipeline and the checks one by one (about 0.08 s of a one-note run).
+    Files the run wrote (cache entries, baselines, fixed notes) are closed by then; only this
+    entry point leaves early, so the API and tests exit as usual.
+    """
+    try:
+        main()
+        status = 0
+    except SystemExit as exc:
+        status = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if exc.code is not None and not isinstance(exc.code, int):
+            sys.stderr.write(f"{exc.code}\n")
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        status = status or 1
+    os._exit(status)

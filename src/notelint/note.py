@@ -29,10 +29,12 @@ class Note:
 
     @cached_property
     def _body_sentences(self) -> tuple[Span, ...]:
+        from notelint.specificity import doc_sentences
+
         spans = [self.layout.body, *([self.layout.postscript] if self.layout.postscript else [])]
         return tuple(
             s
-            for s in self.doc.sents
+            for s in doc_sentences(self.doc)
             if not s.text.isspace()
             and any(s.end_char > start and s.start_char < end for start, end in spans)
         )

@@ -122,20 +122,23 @@ class Words:
     )  # fmt: skip
 
     def __init__(self, doc: Doc) -> None:
-        tokens = list(doc)
-        self.lower = [t.lower_ for t in tokens]
-        self.lemma = [t.lemma_.lower() for t in tokens]
-        self.text = [t.text for t in tokens]
-        self.title = [t.is_title for t in tokens]
-        self.upper = [t.is_upper for t in tokens]
-        self.stop = [t.is_stop for t in tokens]
-        self.alpha = [t.is_alpha for t in tokens]
-        self.punct = [t.is_punct for t in tokens]
-        self.space = [t.is_space for t in tokens]
-        self.num = [t.like_num for t in tokens]
-        self.sent_start = [bool(t.is_sent_start) for t in tokens]
-        self.idx = [t.idx for t in tokens]
-        self.size = [len(t) for t in tokens]
+        # One array of every attribute, read in C: a Python loop over the tokens per attribute
+        # cost a fifth of the checks' time.
+        columns = doc.to_array(_COLUMNS).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
+        flags = [[bool(v) for v in column] for column in columns[:7]]
+        self.title, self.upper, self.stop, self.alpha, self.punct, self.space, self.num = flags
+        self.sent_start = [v == 1 for v in columns[7]]
+        self.idx, self.size = columns[8], columns[9]
+        strings = doc.vocab.strings
+        self.lower = [strings[h] for h in columns[10]]
+        self.text = [strings[h] for h in columns[11]]
+        lemmas: dict[int, str] = {}
+        self.lemma = [
+            lemmas[h] if h in lemmas else lemmas.setdefault(h, strings[h].lower())
+            for h in columns[12]
+        ]
+        if self.sent_start:
+            self.sent_start[0] = True
         self.sentences = doc_sentences(doc)
 
     def sent_end(self, index: int) -> bool:
@@ -143,11 +146,24 @@ class Words:
         return index + 1 == len(self.lower) or self.sent_start[index + 1]
 
 
+#: What ``Words`` reads of every token, in this order (flags first).
+_COLUMNS = (
+    "IS_TITLE", "IS_UPPER", "IS_STOP", "IS_ALPHA", "IS_PUNCT", "IS_SPACE", "LIKE_NUM",
+    "SENT_START", "IDX", "LENGTH", "LOWER", "ORTH", "LEMMA",
+)  # fmt: skip
+
+
 def doc_sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences, kept in its ``user_data``: ``doc.sents`` walks the tokens anew."""
     found = doc.user_data.get(_SENTENCES_KEY)
     if found is None:
-        found = doc.user_data[_SENTENCES_KEY] = list(doc.sents)
+        starts = [i for i, v in enumerate(doc.to_array("SENT_START").tolist()) if v == 1]
+        if starts[:1] == [0]:
+            ends = [*starts[1:], len(doc)]
+            found = [doc[start:end] for start, end in zip(starts, ends, strict=True)]
+        else:  # no sentence boundaries set on the first token: spaCy's own reading
+            found = list(doc.sents)
+        doc.user_data[_SENTENCES_KEY] = found
     return found
 
 

@@ -7,6 +7,7 @@ two runs at once start the installed console script, as a user and pre-commit do
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -203,3 +204,27 @@ def test_two_runs_at_once_share_a_cache(project: Path) -> None:
     )
     assert again.stdout == expected
     assert not list((project / ".notelint_cache").rglob("*.tmp"))
+
+
+def test_a_staged_copy_of_a_committed_note_is_found_in_hook_mode(project: Path) -> None:
+    """pre-commit passes only the staged notes; ``--compare-tracked`` (the hook's entry)
+    compares them with every note git tracks, and reports only the staged ones."""
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    (project / "notes" / "priya.md").write_text(panel_note("Priya Raman"), "utf-8")
+    subprocess.run([*git, "init", "-q"], cwd=project, env=env, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, env=env, check=True)
+    subprocess.run([*git, "commit", "-qm", "first"], cwd=project, env=env, check=True)
+    (project / "notes" / "tom.md").write_text(panel_note("Tom Okafor"), "utf-8")
+    _, alone = lint(project, "notes/tom.md")
+    assert codes(alone) == {"notes/tom.md": []}, "without the flag, one note has no copy"
+    _, hooked = lint(project, "notes/tom.md", "--compare-tracked")
+    assert codes(hooked) == {"notes/tom.md": ["NL005"]}
+    (finding,) = hooked["files"][0]["findings"]
+    assert "notes/priya.md" in finding["message"]
+
+
+def test_compare_tracked_outside_git_is_a_usage_error(project: Path) -> None:
+    result = CliRunner().invoke(main, ["notes", "--compare-tracked"])
+    assert result.exit_code == 2
+    assert "--compare-tracked: not inside a git repository" in result.stderr

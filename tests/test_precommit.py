@@ -140,7 +140,8 @@ def test_manifest_is_valid_and_declares_the_hook(env: dict[str, str]) -> None:
     done = pre_commit("validate-manifest", str(MANIFEST), cwd=ROOT, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     (hook,) = yaml.safe_load(MANIFEST.read_text())
-    assert hook["id"] == hook["entry"] == "notelint"
+    assert hook["id"] == "notelint"
+    assert hook["entry"] == "notelint --compare-tracked"
     assert hook["language"] == "python"
     assert hook["types_or"] == ["markdown", "plain-text"]
     assert hook["require_serial"] is True

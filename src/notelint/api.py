@@ -16,7 +16,7 @@ from notelint.cache import open_cache
 from notelint.config import Config
 from notelint.engine import lint_sources
 from notelint.findings import Finding, Report
-from notelint.sources import STDIN_PATH, parse, read_sources
+from notelint.sources import STDIN_PATH, Source, parse, read_sources
 
 
 def lint_text(
@@ -47,6 +47,7 @@ def lint_paths(
     cache: bool = False,
     cache_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    compare_against: Iterable[str | Path] = (),
 ) -> Report:
     """Lint files and folders; the configuration is discovered from the first path if not given.
 
@@ -56,6 +57,9 @@ def lint_paths(
     per-file ignores match it). With ``cache``, notes linted before with the same settings are
     served from the results cache (in ``cache_dir``, else see ``cache.open_cache``);
     ``progress(done, total)`` is told how far the parsing of the others has come.
+    Notes under ``compare_against`` are compared with the linted ones by the set-level checks
+    (panel copies), not reported: a pre-commit hook is given the staged notes only, and a copy
+    of a note committed last week is still a copy.
     """
     paths = [str(p) for p in paths]
     if config is None:
@@ -64,4 +68,11 @@ def lint_paths(
     root = config.path.parent if config.path else None
     sources, errors = read_sources(paths, config.exclude, root, stdin_filename or STDIN_PATH)
     results = open_cache(config, context, cache_dir) if cache else None
-    return lint_sources(sources, config, context, now, errors, baseline, jobs, results, progress)
+    others: list[Source] = []
+    if compare_against:
+        given = {Path(s.path).resolve() for s in sources if s.path != STDIN_PATH}
+        found, _ = read_sources([str(p) for p in compare_against], config.exclude, root)
+        others = [s for s in found if Path(s.path).resolve() not in given]
+    return lint_sources(
+        sources, config, context, now, errors, baseline, jobs, results, progress, others
+    )

@@ -187,6 +187,12 @@ def main() -> None:
     "ignores apply to it, and findings name it.",
 )
 @click.option(
+    "--compare-tracked",
+    is_flag=True,
+    help="Also compare the notes with every note git tracks here, for panel copies (NL005); "
+    "the pre-commit hook does, as it is given the staged notes only.",
+)
+@click.option(
     "--no-cache",
     is_flag=True,
     help="Parse every note again instead of reusing the results of earlier runs.",
@@ -229,6 +235,7 @@ def lint(
     fix: bool,
     diff: bool,
     stdin_filename: str | None,
+    compare_tracked: bool,
     no_cache: bool,
     cache_dir: Path | None,
     quiet: bool,
@@ -280,7 +287,8 @@ def lint(
             shown = (fmt, quiet, statistics, color, exit_zero)
             sys.exit(_fix_or_diff(paths, config, overrides, now, stdin_filename, diff, shown))
         cache = None if no_cache else cache_dir or config.cache_dir or True
-        report = _run(paths, config, overrides, now, baseline, jobs, stdin_filename, cache)
+        tracked = _tracked_notes() if compare_tracked else []
+        report = _run(paths, config, overrides, now, baseline, jobs, stdin_filename, cache, tracked)
         if write_baseline:
             _write_baseline(report, write_baseline)
     except NotelintError as exc:
@@ -398,6 +406,7 @@ def _run(
     jobs: int | None,
     stdin_filename: str | None = None,
     cache: Path | bool | None = None,
+    compare_against: list[str] | None = None,
 ) -> Report:
     from notelint.api import lint_paths
     from notelint.progress import Progress
@@ -414,7 +423,23 @@ def _run(
             cache=bool(cache),
             cache_dir=cache if isinstance(cache, Path) else None,
             progress=progress.update if progress.shown else None,
+            compare_against=compare_against or (),
         )
+
+
+def _tracked_notes() -> list[str]:
+    """The notes git tracks in this repository (``.md``, ``.markdown``, ``.txt``)."""
+    import subprocess
+
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--", "*.md", "*.markdown", "*.txt"],
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        raise NotelintError("--compare-tracked: not inside a git repository") from None
+    return [os.fsdecode(name) for name in listed.split(b"\0") if name]
 
 
 def _read_context(path: Path) -> str:

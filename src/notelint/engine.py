@@ -116,6 +116,7 @@ def lint_sources(
     jobs: int | None = None,
     cache: ResultCache | None = None,
     progress: Callable[[int, int], None] | None = None,
+    others: Sequence[Source] = (),
 ) -> Report:
     """Check every source and return a Report.
 
@@ -123,7 +124,9 @@ def lint_sources(
     holds known findings to leave out; ``jobs`` is how many processes parse and check the
     notes of a large run (None: one per core; see parallel.py); ``cache`` serves notes linted
     before with the same settings (a run served whole never imports spaCy); ``progress`` is
-    told how many of the notes to parse are done, and of how many.
+    told how many of the notes to parse are done, and of how many. ``others`` are notes the
+    set-level checks compare the sources with (the rest of the repository, in a pre-commit
+    hook that is given the staged notes only): never reported, and their errors ignored.
     """
     config = config or Config()
     now = now or dt.datetime.now(dt.timezone.utc)
@@ -132,12 +135,14 @@ def lint_sources(
     plan = _Plan.of(config)
     # The interview notes (--context) become topics only where a note must be parsed.
     plain = {k: v for k, v in overrides.items() if k != "context"}
+    reported = {source.path for source in sources}
     contexts = []
-    for source in sources:
+    for source in [*sources, *others]:
         try:
             contexts.append((source, build_context(source, plain, now)))
         except NotelintError as exc:
-            failed.append(exc)
+            if source.path in reported:
+                failed.append(exc)
 
     keys = [cache.key(source.text) for source, _ in contexts] if cache else []
     outcomes: list[Outcome | str | None] = (
@@ -164,7 +169,8 @@ def lint_sources(
     linted = []
     for (source, context), outcome in zip(contexts, outcomes, strict=True):
         if isinstance(outcome, str) or outcome is None:
-            failed.append(NotelintError(outcome or "not linted", path=source.path))
+            if source.path in reported:
+                failed.append(NotelintError(outcome or "not linted", path=source.path))
             continue
         linted.append((source, context))
         found[source.path] = list(outcome.findings)
@@ -173,7 +179,7 @@ def lint_sources(
 
     light = build_checks(config, plan.light, with_pipeline=False)
     for source, context in linted:
-        if timed := [c for c in light if c.time_dependent]:
+        if (timed := [c for c in light if c.time_dependent]) and source.path in reported:
             result = check_note(timed, _Unparsed(source, context))
             if isinstance(result, str):
                 failed.append(NotelintError(result, path=source.path))
@@ -203,7 +209,7 @@ def lint_sources(
 
     results = []
     for source, context in linted:
-        if source.path not in found:
+        if source.path not in found or source.path not in reported:
             continue
         ignored = set(context.ignore) | config.ignored_for(source.path)
         ranges = parse_directives(source.comments, source.line_count)

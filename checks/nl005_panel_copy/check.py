@@ -299,13 +299,15 @@ class PanelCopy(SetCheck):
         sketched = len(heads) > _EXACT_UP_TO and self.similarity >= _SKETCHED_FROM
         find = self._sketched_candidates if sketched else self._candidates
         for x, y in find(heads):
-            score = self._similarity(heads[x], heads[y])
-            if score < self.similarity:
-                continue
-            for i in members[x]:
-                for j in members[y]:
-                    if self._comparable(profiles[i], profiles[j]):
-                        yield i, j, score
+            pairs = [
+                (i, j)
+                for i in members[x]
+                for j in members[y]
+                if self._comparable(profiles[i], profiles[j])
+            ]
+            if pairs and (score := self._similarity(heads[x], heads[y])) >= self.similarity:
+                for i, j in pairs:
+                    yield i, j, score
 
     def _candidates(self, profiles: Sequence[_Profile]) -> Iterator[tuple[int, int]]:
         """Pairs that may reach the threshold, found through each body's rarest words.
@@ -377,7 +379,16 @@ class PanelCopy(SetCheck):
                 buckets[band.to_bytes(1, "little") + row.tobytes()].append(i)
         pairs: set[tuple[int, int]] = set()
         for bucket in buckets.values():
-            pairs.update(combinations(bucket, 2))
+            # Notes naming different companies are other applications, never copies: a
+            # bucket pairs notes of one company, and notes that name none with all.
+            companies: dict[str | None, list[int]] = defaultdict(list)
+            for i in bucket:
+                companies[profiles[i].company].append(i)
+            unnamed = companies.pop(None, [])
+            pairs.update(combinations(unnamed, 2))
+            for named in companies.values():
+                pairs.update(combinations(named, 2))
+                pairs.update((min(i, j), max(i, j)) for i in named for j in unnamed)
         for i, j in sorted(pairs):
             if self._similar_lengths(profiles[i], profiles[j]):
                 yield i, j

@@ -228,3 +228,29 @@ def test_compare_tracked_outside_git_is_a_usage_error(project: Path) -> None:
     result = CliRunner().invoke(main, ["notes", "--compare-tracked"])
     assert result.exit_code == 2
     assert "--compare-tracked: not inside a git repository" in result.stderr
+
+
+def test_only_time_dependent_checks_depend_on_the_time_of_the_run() -> None:
+    """What the cache serves must not change with the clock: over every fixture, the findings
+    of the checks not marked ``time-dependent`` are the same a year apart."""
+    import datetime as dt
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from fixture_runner import runs
+
+    from notelint.config import Config
+    from notelint.engine import lint_sources
+    from notelint.registry import catalog
+    from notelint.sources import read_sources
+
+    timed = {code for code, info in catalog().items() if info.time_dependent}
+    assert timed == {"NL012"}
+    config = Config(ignore=tuple(timed))
+    for notes in runs():
+        sources, _ = read_sources(notes)
+        seen = []
+        for year in (2026, 2027):
+            now = dt.datetime(year, 12, 1, tzinfo=dt.timezone.utc)
+            report = lint_sources(sources, config, now=now, jobs=1)
+            seen.append([(r.path, r.findings) for r in report.results])
+        assert seen[0] == seen[1], notes

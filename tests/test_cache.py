@@ -254,3 +254,21 @@ def test_only_time_dependent_checks_depend_on_the_time_of_the_run() -> None:
             report = lint_sources(sources, config, now=now, jobs=1)
             seen.append([(r.path, r.findings) for r in report.results])
         assert seen[0] == seen[1], notes
+
+
+def test_clean_removes_the_cache_and_only_a_cache(project: Path) -> None:
+    lint(project, "notes")
+    assert (project / ".notelint_cache").is_dir()
+    done = CliRunner().invoke(main, ["clean"])
+    assert done.exit_code == 0, done.output
+    assert not (project / ".notelint_cache").exists()
+    assert (project / "notes" / "gift.md").is_file()
+    keep = project / "important"
+    keep.mkdir()
+    (keep / "data.txt").write_text("not a cache", "utf-8")
+    refused = CliRunner().invoke(main, ["clean", "--cache-dir", "important"])
+    assert refused.exit_code == 2
+    assert "is not a notelint cache" in refused.stderr
+    assert (keep / "data.txt").is_file()
+    nothing = CliRunner().invoke(main, ["clean"])
+    assert nothing.exit_code == 0 and "no cache at" in nothing.stderr

@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from notelint.config import Config
 
 FOLDER_NAME = ".notelint_cache"
+#: A cache directory tag (https://bford.info/cachedir/), naming notelint: backup tools skip the
+#: folder, and ``notelint clean`` removes only a folder that has it.
+_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by notelint.\n"
+)
 #: Bumped whenever the shape of an entry changes.
 _SCHEMA = 1
 _SUFFIXES = (".py", ".yml", ".yaml", ".txt", ".json")
@@ -106,12 +112,16 @@ class ResultCache:
             ignore.write_text("# Created by notelint.\n*\n", encoding="utf-8")
         tag = self.folder / "CACHEDIR.TAG"
         if not tag.exists():
-            tag.write_text(
-                "Signature: 8a477f597d28d172789f06886806bc55\n"
-                "# This file is a cache directory tag created by notelint.\n",
-                encoding="utf-8",
-            )
+            tag.write_text(_TAG, encoding="utf-8")
         self._ready = True
+
+
+def is_cache_folder(folder: Path) -> bool:
+    """Whether ``folder`` is a results cache notelint made (its CACHEDIR.TAG says so)."""
+    try:
+        return (folder / "CACHEDIR.TAG").read_text("utf-8") == _TAG
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def open_cache(

@@ -99,6 +99,7 @@ def main() -> None:
       notelint explain NL004      print a check's documentation
       notelint serve              a local page that lints as you type
       notelint lsp                the language server for editors
+      notelint clean              remove the results cache
     """
 
 
@@ -561,13 +562,13 @@ def serve(host: str, port: int, config_path: Path | None) -> None:
 )
 def rules(fmt: str) -> None:
     """List every check: code, name, default severity and summary."""
-    from notelint.registry import all_checks
+    from notelint.registry import catalog
 
     _local_checks()
     if fmt == "markdown":
-        click.echo(checks_table(all_checks()))
+        click.echo(checks_table(catalog().values()))
         return
-    for check in all_checks():
+    for check in catalog().values():
         click.echo(f"{check.code}  {check.name:<28} {check.severity.value:<8} {check.summary}")
 
 
@@ -582,6 +583,36 @@ def checks_table(checks: Iterable[Any]) -> str:
         severity = check.severity.value
         rows.append(f"| {check.code} | {check.name} | {severity} | {check.summary} | {options} |")
     return "\n".join(rows)
+
+
+@main.command()
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The cache folder to remove [default: the project's .notelint_cache].",
+)
+def clean(cache_dir: Path | None) -> None:
+    """Remove the results cache (it grows by an entry for every version of every note)."""
+    import shutil
+
+    from notelint import config as config_module
+    from notelint.cache import FOLDER_NAME, is_cache_folder
+
+    try:
+        config = config_module.discover(Path.cwd())
+    except NotelintError as exc:
+        _fail(str(exc))
+    folder = cache_dir or config.cache_dir or (config.path.parent if config.path else Path.cwd())
+    if cache_dir is None and config.cache_dir is None:
+        folder = folder / FOLDER_NAME
+    if not folder.exists():
+        click.echo(f"notelint: no cache at {folder}", err=True)
+        return
+    if not is_cache_folder(folder):
+        _fail(f"{folder} is not a notelint cache (no CACHEDIR.TAG of notelint's); left alone")
+    shutil.rmtree(folder)
+    click.echo(f"notelint: removed {folder}", err=True)
 
 
 @main.command()

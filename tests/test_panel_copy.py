@@ -451,3 +451,26 @@ def test_a_cluster_of_hundreds_names_the_nearest_few_and_counts_the_rest() -> No
         assert len(finding.related) == 299
         assert finding.message.count(".md)") == 5
         assert "294 more" in finding.message
+
+
+def test_a_large_cluster_of_near_copies_is_sampled_and_says_so(search: str) -> None:
+    """Hundreds of near-copies (each with one word of its own) share the sketch's buckets:
+    a bucket too large to pair up in full pairs each note with a few others per band, so
+    every note is still reported, naming copies it was compared with, and the count it gives
+    is a lower bound ("at least")."""
+    first = ("Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun")
+    last = ("Arden", "Birch", "Cole", "Dunn", "Ekwe", "Frost", "Gale", "Hart", "Ince", "Jory")
+    people = [f"{a} {b}{n}" for n in ("", "son", "ley") for a in first for b in last]
+    notes = {
+        f"{i:03}.md": note(BODY.replace("drive home", f"drive home to ward {i}"), person)
+        for i, person in enumerate(people)
+    }
+    report = run(notes)
+    assert len(report.results) == 300
+    assert all(len(r.findings) == 1 for r in report.results)
+    messages = [r.findings[0].message for r in report.results]
+    if search == "sketched":
+        assert all("at least" in m or "perhaps others" in m for m in messages)
+        assert max(len(r.findings[0].related) for r in report.results) < 299
+    else:
+        assert all("294 more" in m for m in messages)

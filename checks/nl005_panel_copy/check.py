@@ -8,7 +8,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from notelint.kit import Collected, Location, NotelintError, SetCheck, location
@@ -37,6 +36,9 @@ _EXACT_UP_TO = 2000
 _SKETCHED_FROM = 0.85
 #: MinHash LSH for large runs: bands of rows, and a fixed seed so that runs agree.
 _BANDS, _ROWS, _SEED = 30, 5, 20261205
+#: A bucket of the sketch pairs all its notes up to this many pairs; beyond, each note is
+#: paired with ``_WINDOW`` others per band.
+_FULL_PAIRS, _WINDOW = 4096, 4
 
 Person = frozenset[str]
 
@@ -203,12 +205,14 @@ class PanelCopy(SetCheck):
             if (profile := self._profile(path, data, names, vocabulary)) is not None
         ]
         copies: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for i, j, score in self._copies(profiles):
+        sampled: set[int] = set()
+        for i, j, score in self._copies(profiles, sampled):
             copies[i].append((score, j))
             copies[j].append((score, i))
         for i, matches in copies.items():
             ranked = sorted(matches, key=lambda m: (-m[0], profiles[m[1]].path))
-            yield self._finding(profiles[i], [(s, profiles[j]) for s, j in ranked])
+            found = [(s, profiles[j]) for s, j in ranked]
+            yield self._finding(profiles[i], found, at_least=i in sampled)
 
     # -- who a note is for ------------------------------------------------------------------
 
@@ -278,7 +282,9 @@ class PanelCopy(SetCheck):
 
     # -- which notes are copies -------------------------------------------------------------
 
-    def _copies(self, profiles: Sequence[_Profile]) -> Iterator[tuple[int, int, float]]:
+    def _copies(
+        self, profiles: Sequence[_Profile], sampled: set[int] | None = None
+    ) -> Iterator[tuple[int, int, float]]:
         """Every pair of copies, with its similarity.
 
         Bodies that are the same word for word once names are blanked (an archive built from
@@ -297,8 +303,12 @@ class PanelCopy(SetCheck):
                         yield i, j, 1.0
         heads = [profiles[group[0]] for group in members]
         sketched = len(heads) > _EXACT_UP_TO and self.similarity >= _SKETCHED_FROM
-        find = self._sketched_candidates if sketched else self._candidates
-        for x, y in find(heads):
+        sampled_heads: set[int] = set()
+        if sketched:
+            candidates = self._sketched_candidates(heads, sampled_heads)
+        else:
+            candidates = self._candidates(heads)
+        for x, y in candidates:
             pairs = [
                 (i, j)
                 for i in members[x]
@@ -308,6 +318,8 @@ class PanelCopy(SetCheck):
             if pairs and (score := self._similarity(heads[x], heads[y])) >= self.similarity:
                 for i, j in pairs:
                     yield i, j, score
+        if sampled is not None:
+            sampled.update(i for x in sampled_heads for i in members[x])
 
     def _candidates(self, profiles: Sequence[_Profile]) -> Iterator[tuple[int, int]]:
         """Pairs that may reach the threshold, found through each body's rarest words.
@@ -350,7 +362,9 @@ class PanelCopy(SetCheck):
                 if self._similar_lengths(profiles[i], profiles[j]):
                     yield i, j
 
-    def _sketched_candidates(self, profiles: Sequence[_Profile]) -> Iterator[tuple[int, int]]:
+    def _sketched_candidates(
+        self, profiles: Sequence[_Profile], sampled: set[int]
+    ) -> Iterator[tuple[int, int]]:
         """Pairs that may reach the threshold in a large run, by MinHash LSH over word triples.
 
         The exact search above walks, for every note, the notes sharing its rarest words; in an
@@ -377,21 +391,34 @@ class PanelCopy(SetCheck):
             signature = hashed.min(axis=0).reshape(_BANDS, _ROWS)
             for band, row in enumerate(signature):
                 buckets[band.to_bytes(1, "little") + row.tobytes()].append(i)
-        pairs: set[tuple[int, int]] = set()
-        for bucket in buckets.values():
+        # Pairs are kept as one int64 each (i * n + j), not as tuples in a set: a template
+        # archive has millions of candidate pairs.
+        n = len(profiles)
+        found = [np.empty(0, dtype=np.int64)]
+        for key, bucket in buckets.items():
+            if len(bucket) < 2:
+                continue
             # Notes naming different companies are other applications, never copies: a
             # bucket pairs notes of one company, and notes that name none with all.
             companies: dict[str | None, list[int]] = defaultdict(list)
             for i in bucket:
                 companies[profiles[i].company].append(i)
-            unnamed = companies.pop(None, [])
-            pairs.update(combinations(unnamed, 2))
+            unnamed = np.array(companies.pop(None, []), dtype=np.int64)
+            groups = [(unnamed, unnamed)]
             for named in companies.values():
-                pairs.update(combinations(named, 2))
-                pairs.update((min(i, j), max(i, j)) for i in named for j in unnamed)
-        for i, j in sorted(pairs):
-            if self._similar_lengths(profiles[i], profiles[j]):
-                yield i, j
+                members = np.array(named, dtype=np.int64)
+                groups += [(members, members), (members, unnamed)]
+            for a, b in groups:
+                codes, was_sampled = _pair_codes(a, b, n, int(key[0]))
+                found.append(codes)
+                if was_sampled:
+                    sampled.update(a.tolist(), b.tolist())
+        codes = np.unique(np.concatenate(found))
+        lengths = np.array([len(p.words) for p in profiles])
+        short = np.minimum(lengths[codes // n], lengths[codes % n])
+        total = lengths[codes // n] + lengths[codes % n]
+        for code in codes[2 * short >= self.similarity * total].tolist():
+            yield code // n, code % n
 
     def _similar_lengths(self, a: _Profile, b: _Profile) -> bool:
         short, long = sorted((len(a.words), len(b.words)))
@@ -411,12 +438,21 @@ class PanelCopy(SetCheck):
 
     # -- the report -------------------------------------------------------------------------
 
-    def _finding(self, profile: _Profile, matches: list[tuple[float, _Profile]]) -> Finding:
-        """Named: the nearest few copies; counted: the rest; ``related``: all of them."""
+    def _finding(
+        self, profile: _Profile, matches: list[tuple[float, _Profile]], at_least: bool = False
+    ) -> Finding:
+        """Named: the nearest few copies; counted: the rest; ``related``: all of them.
+
+        ``at_least``: the note is in a cluster too large to compare every pair of (see
+        ``_pair_codes``), so the copies found are some of its copies, and the count says so.
+        """
         score = matches[0][0]
         shown = [f"{m.shown} ({m.path})" for _, m in matches[:_LISTED]]
         if len(matches) > _LISTED:
-            shown.append(f"{len(matches) - _LISTED} more")
+            more = len(matches) - _LISTED
+            shown.append(f"at least {more} more" if at_least else f"{more} more")
+        elif at_least:
+            shown.append("perhaps others")
         return self.finding_at(
             profile.where,
             profile.quote,
@@ -451,6 +487,36 @@ def _blanked(sentence: str, names: frozenset[str]) -> tuple[str, ...]:
         if not (word == _NAME and words and words[-1] == _NAME):
             words.append(word)
     return tuple(words)
+
+
+def _pair_codes(a: Any, b: Any, n: int, band: int) -> tuple[Any, bool]:
+    """Pairs of an item of ``a`` and a different item of ``b``, as ``low * n + high``, and
+    whether they were sampled.
+
+    Up to ``_FULL_PAIRS`` pairs, all of them. Beyond (a cluster of near-copies sharing a
+    band), each item is paired with ``_WINDOW`` others, taken in an order shuffled anew for
+    every band: work and memory grow with the notes, and a note of the cluster still meets
+    dozens of its copies over the bands, enough to name the nearest few.
+    """
+    import numpy as np
+
+    if not len(a) or not len(b):
+        return np.empty(0, dtype=np.int64), False
+    if len(a) * len(b) <= _FULL_PAIRS:
+        left, right = np.repeat(a, len(b)), np.tile(b, len(a))
+        sampled = False
+    else:
+        rng = np.random.default_rng(band)
+        shuffled_a, shuffled_b = rng.permutation(a), rng.permutation(b)
+        steps = np.arange(1, _WINDOW + 1)
+        across_a = (np.arange(len(a))[:, None] + steps) % len(b)
+        across_b = (np.arange(len(b))[:, None] + steps) % len(a)
+        left = np.concatenate([np.repeat(shuffled_a, _WINDOW), np.repeat(shuffled_b, _WINDOW)])
+        right = np.concatenate([shuffled_b[across_a].ravel(), shuffled_a[across_b].ravel()])
+        sampled = True
+    keep = left != right
+    low, high = np.minimum(left[keep], right[keep]), np.maximum(left[keep], right[keep])
+    return low * n + high, sampled
 
 
 def _same_person(these: tuple[Person, ...], those: tuple[Person, ...]) -> bool:

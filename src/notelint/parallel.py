@@ -1,10 +1,14 @@
 """Work on many notes on every core, by forking after the pipeline is built.
 
 spaCy Docs are costly to pickle, and a fresh worker would pay the start-up again. A forked
-worker inherits the built pipeline, the checks' matchers and the notes' sources for free; each
-parses and checks its share of the notes and returns only outcomes (findings and the set-level
-checks' data), which are small. No process ever holds every parsed note at once. Where fork is
-not available (Windows, macOS's default), or the run is small, the work runs in this process.
+worker inherits the built pipeline, the checks' matchers and the notes' sources for free; it
+parses and checks pieces of the notes and returns only outcomes (findings and the set-level
+checks' data), which are small. No process ever holds every parsed note at once.
+
+The parent is one of the workers: with ``jobs`` cores it forks a pool of ``jobs - 1`` and
+takes its own share of the pieces meanwhile. A pool whose parent only waited would hold one
+more copy of the pipeline in memory for nothing. Where fork
+is not available (Windows, macOS's default), or the run is small, the work runs in this process.
 """
 
 from __future__ import annotations
@@ -12,23 +16,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-#: Below this many notes a pool costs more than it saves.
+#: Below this many notes, forking costs more than it saves.
 MIN_NOTES = 200
-#: Notes per piece of work handed to a worker: small enough to balance the cores and to show
-#: progress, large enough that handing out costs nothing.
+#: Notes per piece of work: small enough to balance the cores and to show progress, large
+#: enough that handing out costs nothing.
 _CHUNK = 50
-
-# What a forked worker runs: set just before the pool forks, cleared when it is done.
-_WORK: Callable[[int], object] | None = None
-
-
-def _run_range(bounds: tuple[int, int]) -> list[object]:
-    assert _WORK is not None
-    return [_WORK(i) for i in range(*bounds)]
 
 
 def default_jobs() -> int:
@@ -43,35 +39,56 @@ def map_notes(
 ) -> list[T]:
     """``[work(i) for i in range(count)]``, on ``jobs`` processes for a large run.
 
-    ``progress`` is told how many items are done after each piece of work.
+    ``progress`` is told how many items are done, from time to time.
     """
-    global _WORK
     jobs = default_jobs() if jobs is None else jobs
     bounds = [(start, min(start + _CHUNK, count)) for start in range(0, count, _CHUNK)]
-    results: list[Sequence[T]] = [()] * len(bounds)
-    done = 0
     if jobs <= 1 or count < MIN_NOTES or "fork" not in multiprocessing.get_all_start_methods():
-        for index, (start, end) in enumerate(bounds):
-            results[index] = [work(i) for i in range(start, end)]
-            done += end - start
+        results: list[T] = []
+        for start, end in bounds:
+            results.extend(work(i) for i in range(start, end))
             if progress:
-                progress(done)
-        return [item for chunk in results for item in chunk]
+                progress(len(results))
+        return results
+    return _forked(work, bounds, jobs, progress)
 
+
+def _forked(
+    work: Callable[[int], T],
+    bounds: Sequence[tuple[int, int]],
+    jobs: int,
+    progress: Callable[[int], None] | None,
+) -> list[T]:
+    """The pool's workers take the first pieces, the parent the last share of them."""
+    global _WORK
+    own = len(bounds) - len(bounds) * (jobs - 1) // jobs
+    pooled, mine = list(enumerate(bounds))[: len(bounds) - own], bounds[len(bounds) - own :]
+    pieces: dict[int, list[Any]] = {}
+    done = 0
     _WORK = work
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            pieces = pool.imap_unordered(_indexed, enumerate(bounds))
-            for index, chunk in pieces:
-                results[index] = chunk
-                done += len(chunk)
+        with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
+            pending = pool.imap_unordered(_indexed, pooled)
+            for offset, (start, end) in enumerate(mine):
+                pieces[len(pooled) + offset] = [work(i) for i in range(start, end)]
+                done += end - start
+                if progress:
+                    progress(done)
+            for index, piece in pending:
+                pieces[index] = piece
+                done += len(piece)
                 if progress:
                     progress(done)
     finally:
         _WORK = None
-    return [item for chunk in results for item in chunk]
+    return [item for index in range(len(bounds)) for item in pieces[index]]
 
 
-def _indexed(job: tuple[int, tuple[int, int]]) -> tuple[int, list[object]]:
-    index, bounds = job
-    return index, _run_range(bounds)
+# What a forked worker runs: set just before the pool forks, cleared when it is done.
+_WORK: Callable[[int], Any] | None = None
+
+
+def _indexed(job: tuple[int, tuple[int, int]]) -> tuple[int, list[Any]]:
+    index, (start, end) = job
+    assert _WORK is not None
+    return index, [_WORK(i) for i in range(start, end)]

@@ -119,12 +119,23 @@ def _signoff(text: str, lines: list[tuple[int, int]], first: int, end: int) -> i
 def _thread_start(text: str, lines: list[tuple[int, int]]) -> int:
     """Index of the line that opens a quoted earlier thread, or ``len(lines)`` without one.
 
-    The first line never does: a note that is all quotation keeps it as its body.
+    The first line never does: a note that is all quotation keeps it as its body. Nor does an
+    "On … wrote:" with an unquoted line after it: a reply written below the quotation is the
+    note. Quote markers are blanked before layout runs, so a quoted line is an indented one.
     """
-    return next(
-        (i for i in range(1, len(lines)) if _THREAD_START.match(text[slice(*lines[i])])),
-        len(lines),
-    )
+    for i in range(1, len(lines)):
+        match = _THREAD_START.match(text[slice(*lines[i])])
+        if match and (
+            not match.group().lstrip().lower().startswith("on")
+            or all(_indented(text, line) for line in lines[i + 1 :])
+        ):
+            return i
+    return len(lines)
+
+
+def _indented(text: str, line: tuple[int, int]) -> bool:
+    """Whether the line starts after blanks (a blanked quote marker, in a note's text)."""
+    return line[0] > 0 and text[line[0] - 1] in " \t"
 
 
 def find_layout(text: str) -> Layout:

@@ -195,7 +195,7 @@ def test_quoted_earlier_thread_is_neither_body_nor_signoff(attribution: str) -> 
 def test_a_reply_below_the_quoted_thread_is_body() -> None:
     text = (
         "Hi Jo,\n  On Mon, Nov 23, 2026 at 9:02 AM Jo Park wrote:\n  Could you send the rota?\n"
-        "Here is the rota you asked for.\nBest,\nSam\n"
+        "\nHere is the rota you asked for.\nBest,\nSam\n"
     )
     _, parts = _parts(text)
     assert parts["body"] is not None and parts["body"].endswith("Here is the rota you asked for.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 _GREETING_WORD = r"(?:dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening)|greetings)"
 # A greeting on a line of its own: "Dear Ms. Okafor," / "Hi Dana —" / "Hello". The name is a few
@@ -120,22 +121,24 @@ def _thread_start(text: str, lines: list[tuple[int, int]]) -> int:
     """Index of the line that opens a quoted earlier thread, or ``len(lines)`` without one.
 
     The first line never does: a note that is all quotation keeps it as its body. Nor does an
-    "On … wrote:" with an unquoted line after it: a reply written below the quotation is the
-    note. Quote markers are blanked before layout runs, so a quoted line is an indented one.
+    "On … wrote:" with an unquoted paragraph after it: a reply written below the quotation is
+    the note. Quote markers are blanked before layout runs, so a quoted line is an indented
+    one (a quoted line wrapped again without its marker continues its paragraph).
     """
     for i in range(1, len(lines)):
         match = _THREAD_START.match(text[slice(*lines[i])])
         if match and (
             not match.group().lstrip().lower().startswith("on")
-            or all(_indented(text, line) for line in lines[i + 1 :])
+            or not any(_opens_unquoted_paragraph(text, a, b) for a, b in pairwise(lines[i:]))
         ):
             return i
     return len(lines)
 
 
-def _indented(text: str, line: tuple[int, int]) -> bool:
-    """Whether the line starts after blanks (a blanked quote marker, in a note's text)."""
-    return line[0] > 0 and text[line[0] - 1] in " \t"
+def _opens_unquoted_paragraph(text: str, before: tuple[int, int], line: tuple[int, int]) -> bool:
+    """Whether ``line`` starts a paragraph (a blank line above it) without indentation."""
+    indented = line[0] > 0 and text[line[0] - 1] in " \t"
+    return not indented and text.count("\n", before[1], line[0]) >= 2
 
 
 def find_layout(text: str) -> Layout:

@@ -175,6 +175,38 @@ def test_postscript_before_signoff_is_body() -> None:
     assert parts["body"] == "Thank you.\nPS: the slides are attached."
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    ["On Mon, Nov 23, 2026 at 9:02 AM Jo Park wrote:", "-----Original Message-----"],
+)
+def test_quoted_earlier_thread_is_neither_body_nor_signoff(attribution: str) -> None:
+    # Quote markers are blanked before layout runs (reflow.prepare), so the thread is indented.
+    text = (
+        f"Hi Jo,\nHere is the rota you asked for.\nSam\n\n  {attribution}\n"
+        "  Hi Sam, just checking in on the rota.\n  Jo\n"
+    )
+    layout, parts = _parts(text)
+    assert parts["body"] == "Here is the rota you asked for.\nSam"
+    assert layout.signoff is None
+    text = f"Hi Jo,\nThank you.\n\nBest,\nSam\n\n  {attribution}\n  Hi Sam, thanks.\n"
+    assert _parts(text)[1]["signoff"] == "Best,\nSam"
+
+
+def test_a_reply_below_the_quoted_thread_is_body() -> None:
+    text = (
+        "Hi Jo,\n  On Mon, Nov 23, 2026 at 9:02 AM Jo Park wrote:\n  Could you send the rota?\n"
+        "\nHere is the rota you asked for.\nBest,\nSam\n"
+    )
+    _, parts = _parts(text)
+    assert parts["body"] is not None and parts["body"].endswith("Here is the rota you asked for.")
+
+
+def test_a_quotation_introduced_in_the_body_stays_body() -> None:
+    text = "Hi Jo,\nOn your careers page you wrote:\nWe ship weekly.\nThat suits me.\n"
+    _, parts = _parts(text)
+    assert parts["body"] == "On your careers page you wrote:\nWe ship weekly.\nThat suits me."
+
+
 def test_crlf_note() -> None:
     text = "Dear Ms. Okafor,\r\n\r\nThank you for the chat.\r\n\r\nBest,\r\nSam\r\n"
     layout, parts = _parts(text)

@@ -72,8 +72,9 @@ class NoFit(Check):
 
     What it does:
         Looks for one sentence that ties the writer's own experience, skill or plan ("I ran", "I've
-        led", "in my five years", "at my last job", "At Parcelwise I", "I mentioned a hospital
-        project where we tested ...", "my extensive experience of", "I'd start by", "I can help", or
+        led", "I started logging returns", "in my five years", "at my last job", "At Parcelwise
+        I", "I mentioned a hospital project where we tested ...", "my extensive experience of",
+        "I'd start by", "I can help", or
         any "I'd ..." that answers the interviewer's "you asked how I'd ...": "I'd prep the trays at
         close") to the role or to a need the team has ("your team", "the position", "the firm's
         expansion", "the gap you described", "the same problem", "would suit what you're planning",

@@ -38,8 +38,9 @@ class Pushy(Check):
         Finds, sentence by sentence in the body:
         - a demand for a decision or a date: "I expect to hear back by Friday", "I need an
           answer", "please let me know your decision by Monday", "please confirm my start
-          date", "I need a yes or no", "when will I get the offer?" (a request for a reply
-          becomes a demand when the writer sets the deadline);
+          date", "I need a yes or no", "when will I get the offer?", "I'll call you Monday
+          at 9 to hear your decision" (a request for a reply becomes a demand when the writer
+          sets the deadline);
         - the writer setting the pace of the next meeting: "when can we meet in person?",
           "let's schedule an onsite as soon as possible", "I'll come by the office", "I'll
           call you Monday to lock in a time"; after a
@@ -54,7 +55,8 @@ class Pushy(Check):
         answer questions before then"), a date someone else set the writer ("I have been asked
         to answer their offer by the 4th"), a date the writer lets go of ("could you let me
         know by the 4th? If not, I understand"), "I look forward to hearing from you", and a meeting
-        the reader controls ("I'd be glad to come in if you decide to move forward").
+        the reader controls ("I'd be glad to come in if you decide to move forward") or set
+        ("as you suggested, I'll call on Friday to hear where things stand").
 
     Why is this bad?
         The interviewer sets the pace of a hiring process. A note that demands an answer,
@@ -95,6 +97,7 @@ class Pushy(Check):
         self.set_for_me = GatedMatcher(self.nlp, "P", _SHAPES["set_for_me"])
         self.chase_patterns = GatedMatcher(self.nlp, "P", _SHAPES["chase"])
         self.demands = GatedMatcher(self.nlp, "P", _SHAPES["demands"])
+        self.calling_for = GatedMatcher(self.nlp, "P", _SHAPES["calling_for"])
         self.requests = GatedMatcher(self.nlp, "P", _SHAPES["requests"])
         self.deadlines = GatedMatcher(self.nlp, "P", _SHAPES["deadline"])
         self.pace = GatedMatcher(self.nlp, "P", _SHAPES["pace"])
@@ -138,6 +141,9 @@ class Pushy(Check):
         demands = self.demands.spans(sentence)
         if demands:
             return demands[0], "demand"
+        calls = self.calling_for.spans(sentence)
+        if calls and not self.deference.spans(sentence):
+            return calls[0], "demand"
         doc = sentence.doc
         for deadline in self.deadlines.spans(sentence):
             if _restates(doc[sentence.start : deadline.start]):

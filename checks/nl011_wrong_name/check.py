@@ -81,13 +81,15 @@ class WrongName(Check):
         first name, a surname with a title ("Dr. Raman", "Watanabe-san"), a usual short form
         ("Tom" for Thomas) or a near spelling all count as the right person. And where the note
         names the company it is applying to ("join Brightwater", "the team at Brightwater",
-        "Brightwater's mission"), that must be `company` or a short form of it. The writer's own
-        employers ("At Brightwater I ran…", "my last job at X", "the checklist we used at X"),
-        the sign-off, people mentioned in passing, products and places ("at Elm Street") are not
-        checked, unless the company is itself such a place (for "Kestrel Point Airport", "the
-        team at Westholm Airport" is a rival employer); a name ending like a street counts as a
-        company where the writer says they want to work there ("I'd love to do that work at
-        Marrow Lane", "join Marrow Lane"). Without front matter it never fires.
+        "Brightwater's mission", "help Brightwater grow"), that must be `company` or a short
+        form of it; a name that starts like `company` and goes on differently ("Lark & Fern"
+        for "Lark & Willow Books") is another company even when its words are ordinary ones.
+        The writer's own employers ("At Brightwater I ran…", "my last job at X", "the checklist we
+        used at X"), the sign-off, people mentioned in passing, products and places ("at Elm
+        Street") are not checked, unless the company is itself such a place (for "Kestrel Point
+        Airport", "the team at Westholm Airport" is a rival employer); a name ending like a street
+        counts as a company where the writer says they want to work there ("I'd love to do that work
+        at Marrow Lane", "join Marrow Lane"). Without front matter it never fires.
 
     Why is this bad?
         The advice is that a note must be written for this interviewer and this company. A
@@ -240,6 +242,7 @@ class WrongName(Check):
         if any(self._matches(words, known) for known in allowed if known):
             return False
         context = note.context
+        company = _company_key(context.company or "")
         related = " ".join([context.role or "", *context.topics, *context.to, *context.panel])
         # All of its words are a team, a topic or a person, not a company; one shared word does
         # not explain away the rest ("the team at Meridian Care" for a "Care Coordinator" role).
@@ -247,8 +250,10 @@ class WrongName(Check):
             return False
         if len(words) > 1 and words[-1] in _W["place_heads"] and _wants_to_work_there(label, span):
             return True  # "join Harbour Lane": one joins a firm, not a place or a tool
-        if all(w in self.dictionary for w in words) and (
-            label in _W["tool_prone"] or _before_group(span)
+        if (
+            all(w in self.dictionary for w in words)
+            and (label in _W["tool_prone"] or _before_group(span))
+            and not _misnamed(words, company)
         ):
             return False  # "join Slack", "the Platform team": ordinary words, not a name
         if words[-1] in _W["place_heads"] and not _same_kind(words, context.company or ""):
@@ -273,6 +278,13 @@ class WrongName(Check):
         if _same_frame_other_core(written, company):
             return False  # "Harbor View Logistics" is another firm than "Harbor Point Logistics"
         return any(_similar(w, c, 85) for w in written for c in company if c not in self.dictionary)
+
+
+def _misnamed(words: tuple[str, ...], company: tuple[str, ...]) -> bool:
+    """The company's name begun and then gone astray ("Lark & Fern" for "Lark & Willow
+    Books"): ordinary words or not, a name built on the company's own first word names a
+    company, and not this one (``_matches`` has ruled out the short and long forms)."""
+    return len(words) > 1 and bool(company) and words[0] == company[0]
 
 
 def _same_frame_other_core(written: tuple[str, ...], company: tuple[str, ...]) -> bool:
@@ -362,6 +374,8 @@ def _fits(label: str, span: Span) -> bool:
         return after not in _W["person_after_join"] and not _starts_list_of_names(span)
     if label in {"join-team", "greeting"}:
         return after in GROUP_WORDS
+    if label == "help-grow":
+        return after in _W["growth_verbs"]
     if label == "would-at":
         return after in _W["clause_ends"] and _writer_would(span)
     if label == "at-i":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 _GREETING_WORD = r"(?:dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening)|greetings)"
 # A greeting on a line of its own: "Dear Ms. Okafor," / "Hi Dana —" / "Hello". The name is a few
@@ -50,6 +51,15 @@ _POSTSCRIPT = re.compile(r"^[ \t]*p\.?[ \t]?(?:p\.?[ \t]?)?s\b\.?", re.I)
 # such as "[1] Smith, J. ..." may follow a signature, and is not prose).
 _PROSE = re.compile(r"^(?![ \t]*\[\^?\w+\])\W*(?:\S+\s+){7,}\S*[.!?][\"')”’]*\s*$")
 _MAX_SIGNATURE_LINES = 6
+# Where an email client starts the earlier thread below a reply: "On Tue, Nov 24, 2026 at 2:14
+# PM Sam Lee wrote:" (always with a date, unlike "On your careers page you wrote:", which
+# introduces a quotation in the note) or Outlook's "-----Original Message-----". What follows
+# was written before this note (often by the reader): no part of its body or sign-off.
+_THREAD_START = re.compile(
+    r"^[ \t]*(?:on\b(?=[^\n]{0,200}\d)[^\n]{1,200}\bwrote:"
+    r"|-{2,}[ \t]*original message[ \t]*-{2,})[ \t]*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -107,11 +117,36 @@ def _signoff(text: str, lines: list[tuple[int, int]], first: int, end: int) -> i
     return None
 
 
+def _thread_start(text: str, lines: list[tuple[int, int]]) -> int:
+    """Index of the line that opens a quoted earlier thread, or ``len(lines)`` without one.
+
+    The first line never does: a note that is all quotation keeps it as its body. Nor does an
+    "On … wrote:" with an unquoted paragraph after it: a reply written below the quotation is
+    the note. Quote markers are blanked before layout runs, so a quoted line is an indented
+    one (a quoted line wrapped again without its marker continues its paragraph).
+    """
+    for i in range(1, len(lines)):
+        match = _THREAD_START.match(text[slice(*lines[i])])
+        if match and (
+            not match.group().lstrip().lower().startswith("on")
+            or not any(_opens_unquoted_paragraph(text, a, b) for a, b in pairwise(lines[i:]))
+        ):
+            return i
+    return len(lines)
+
+
+def _opens_unquoted_paragraph(text: str, before: tuple[int, int], line: tuple[int, int]) -> bool:
+    """Whether ``line`` starts a paragraph (a blank line above it) without indentation."""
+    indented = line[0] > 0 and text[line[0] - 1] in " \t"
+    return not indented and text.count("\n", before[1], line[0]) >= 2
+
+
 def find_layout(text: str) -> Layout:
     """Locate the frame of a note in its masked text."""
     lines = _lines(text)
     if not lines:
         return Layout(body=(0, len(text)))
+    lines = lines[: _thread_start(text, lines)]
     first = 0
     subject = None
     if _SUBJECT.match(text[slice(*lines[0])]) or _HEADING.match(text[slice(*lines[0])]):

@@ -5,8 +5,9 @@
     python benchmarks/lsp_latency.py --open 5      # four more notes open in the folder
 
 Starts ``notelint lsp`` as an editor does (a subprocess on stdio, driven by pygls's client),
-opens a 200-word Markdown note with front matter, then sends edits one at a time (a word typed
-at the end of a sentence, then taken out again), waiting for the diagnostics of each. It
+opens a 200-word Markdown note with front matter, then sends edits one at a time (each a text
+never seen before, so no edit is served from the server's results cache), waiting for the
+diagnostics of each. It
 reports the server's own time per lint, from the ``linted 1 note in X ms`` log message the
 server sends after publishing (parse, checks, diagnostics), and the client's round trip from
 sending the edit to receiving the diagnostics (with the debounce set to 0). With ``--open N``,
@@ -104,7 +105,9 @@ async def measure(edits: int, opened: int) -> tuple[list[float], list[float]]:
     server_ms.clear()  # the first lint of a note is not an edit
     round_trips = []
     for version in range(2, edits + 2):
-        text = NOTE.replace("every winter", "every single winter") if version % 2 else NOTE
+        # A text never linted before (a number typed into a sentence): the server's results
+        # cache must not serve it, as it would a word typed and then taken out again.
+        text = NOTE.replace("every winter", f"every winter since {1900 + version}")
         started = time.perf_counter()
         client.text_document_did_change(
             types.DidChangeTextDocumentParams(

@@ -272,3 +272,27 @@ def test_clean_removes_the_cache_and_only_a_cache(project: Path) -> None:
     assert (keep / "data.txt").is_file()
     nothing = CliRunner().invoke(main, ["clean"])
     assert nothing.exit_code == 0 and "no cache at" in nothing.stderr
+
+
+def test_memory_cache_serves_a_text_under_another_name_and_forgets_the_oldest() -> None:
+    """The language server's cache: same outcomes as a fresh lint, placed in the asking note,
+    and bounded."""
+    from notelint.cache import memory_cache
+    from notelint.config import Config
+    from notelint.engine import lint_sources
+    from notelint.sources import parse
+
+    config = Config()
+    cache = memory_cache(config)
+    cache.size = 2
+    fresh = lint_sources([parse(GIFT, "a.md")], config, jobs=1)
+    first = lint_sources([parse(GIFT, "a.md")], config, jobs=1, cache=cache)
+    moved = lint_sources([parse(GIFT, "b.md")], config, jobs=1, cache=cache)
+    assert first.results[0].findings == fresh.results[0].findings
+    assert [f.path for f in moved.results[0].findings] == ["b.md"] * len(fresh.results[0].findings)
+    assert [(f.code, f.line) for f in moved.results[0].findings] == [
+        (f.code, f.line) for f in fresh.results[0].findings
+    ]
+    for i in range(3):
+        lint_sources([parse(GIFT + f"\nP.S. {i}\n", "c.md")], config, jobs=1, cache=cache)
+    assert len(cache._entries) == 2

@@ -16,10 +16,12 @@ A file that cannot be read, parsed or matched to its key is a miss, and is rewri
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import tempfile
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,6 +116,53 @@ class ResultCache:
         if not tag.exists():
             tag.write_text(_TAG, encoding="utf-8")
         self._ready = True
+
+
+class MemoryCache(ResultCache):
+    """Outcomes kept in this process, for a long-lived one (the language server): an edit
+    parses the edited note only, and the other open notes take part in the panel-copy
+    comparison from what they collected before. At most ``size`` entries, the oldest used
+    dropped first; one per configuration (its settings are the salt)."""
+
+    def __init__(self, salt: str, size: int = 512) -> None:
+        super().__init__(Path(), salt)
+        self.size = size
+        self._entries: OrderedDict[str, tuple[str, Outcome]] = OrderedDict()
+
+    def load(self, key: str, path: str) -> Outcome | None:
+        kept = self._entries.get(key)
+        if kept is None:
+            return None
+        self._entries.move_to_end(key)
+        stored, outcome = kept
+        if stored == path:
+            return outcome
+        # The same text under another name: its findings are placed in this one.
+        return Outcome(tuple(_moved(f, stored, path) for f in outcome.findings), outcome.collected)
+
+    def store(self, key: str, outcome: Outcome, path: str) -> None:
+        self._entries[key] = (path, outcome)
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+
+def memory_cache(config: Config, overrides: Mapping[str, Any] | None = None) -> MemoryCache:
+    """A MemoryCache for a configuration; the code needs no stamp, as it cannot change while
+    the process runs."""
+    codes = config.enabled_codes()
+    return MemoryCache(salt("", codes, config.options, config.severity, overrides or {}))
+
+
+def _moved(finding: Finding, old: str, new: str) -> Finding:
+    def place(where: Location) -> Location:
+        return dataclasses.replace(where, path=new) if where.path == old else where
+
+    return dataclasses.replace(
+        finding,
+        location=place(finding.location),
+        related=tuple(place(r) for r in finding.related),
+    )
 
 
 def is_cache_folder(folder: Path) -> bool:

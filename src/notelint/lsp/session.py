@@ -5,7 +5,9 @@ set-up. The engine already keeps one spaCy pipeline per process and the checks b
 configuration (``engine.build_checks``), so a re-lint only parses the note and runs the checks.
 
 Panel copies (``NL005``) are found among the open notes of one workspace folder that share a
-configuration: they are linted together, as the command line lints the notes of one run.
+configuration: they are linted together, as the command line lints the notes of one run. An
+in-memory results cache (``cache.MemoryCache``) serves the notes that did not change, so an
+edit parses the edited note only.
 
 Configuration is found as the command line finds it, by walking up from the note's path. Each
 lint compares the modification times of the configuration files on that walk with those the
@@ -22,6 +24,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
+from notelint.cache import MemoryCache, memory_cache
 from notelint.config import CONFIG_FILES, Config, discover
 from notelint.errors import NotelintError
 from notelint.findings import Finding, Report
@@ -37,21 +40,6 @@ def uri_to_path(uri: str) -> Path | None:
     if parsed.scheme != "file":
         return None
     return Path(url2pathname(unquote(parsed.path)))
-
-
-def _set_level_codes(config: Config) -> tuple[str, ...]:
-    """The enabled set-level checks (panel copies), or none when one of them folds findings
-    with a per-note check (``implies``): folding needs both parts in one lint."""
-    from notelint.registry import SetCheck, checks_by_code
-
-    by_code = checks_by_code()
-    enabled = config.enabled_codes()
-    codes = tuple(code for code in enabled if issubclass(by_code[code], SetCheck))
-    folds = any(
-        (code in codes and by_code[code].implies) or set(by_code[code].implies) & set(codes)
-        for code in enabled
-    )
-    return () if folds else codes
 
 
 def _by_path(
@@ -102,10 +90,11 @@ class Session:
     folders: list[Path] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     results: dict[str, Linted] = field(default_factory=dict)
-    #: Per-note findings by note path, kept with the text and configuration they came from.
-    _per_note: dict[str, tuple[str, Config | None, tuple[Finding, ...], NotelintError | None]] = (
-        field(default_factory=dict)
-    )
+    #: Outcomes of earlier lints, one in-memory results cache per configuration.
+    _caches: dict[int, tuple[Config, MemoryCache]] = field(default_factory=dict)
+    #: Parsed notes (or why they could not be parsed) by (name, text).
+    _sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+    _errors: dict[tuple[str, str], NotelintError] = field(default_factory=dict)
     _configs: dict[Path, tuple[Stamp, Config | NotelintError]] = field(default_factory=dict)
 
     # --- documents -------------------------------------------------------------------------
@@ -122,10 +111,8 @@ class Session:
     def close(self, uri: str) -> list[str]:
         """Forget a document; return the URIs whose findings may change (its group)."""
         group = [d.uri for d in self.group(uri) if d.uri != uri]
-        document = self.documents.pop(uri, None)
+        self.documents.pop(uri, None)
         self.results.pop(uri, None)
-        if document is not None:
-            self._per_note.pop(document.name, None)
         return group
 
     # --- configuration ---------------------------------------------------------------------
@@ -220,38 +207,22 @@ class Session:
     def _findings(
         self, sources: list[Source], config: Config
     ) -> tuple[dict[str, tuple[Finding, ...]], dict[str, NotelintError]]:
-        """Findings (and input errors) per note path.
+        """Findings (and input errors) per note path: the group linted as one run.
 
-        One note is linted as the command line lints it. Several notes with a set-level check
-        (panel copies) are linted in two parts, so that an edit costs one note's checks: the
-        per-note checks run only for notes whose text changed (the others' findings are kept
-        with their text), and the set-level checks run over all of them.
+        The in-memory results cache makes an edit cost one note: the other open notes are
+        served from it, and take part in the panel-copy comparison with what they collected.
         """
         from notelint.engine import lint_sources
 
-        set_codes = _set_level_codes(config)
-        if len(sources) == 1 or not set_codes:
-            return _by_path(lint_sources(sources, config))
-        stale = [
-            s for s in sources if self._per_note.get(s.path, ("", None))[:2] != (s.text, config)
-        ]
-        if stale:
-            per_note = replace(config, ignore=(*config.ignore, *set_codes))
-            found, errors = _by_path(lint_sources(stale, per_note))
-            for source in stale:
-                kept = (found.get(source.path, ()), errors.get(source.path))
-                self._per_note[source.path] = (source.text, config, *kept)
-        across = replace(config, select=set_codes, extend_select=())
-        across_found, across_errors = _by_path(lint_sources(sources, across))
-        found, errors = {}, {}
-        for source in sources:
-            _, _, findings, error = self._per_note[source.path]
-            if error is not None or source.path in across_errors:
-                errors[source.path] = error or across_errors[source.path]
-                continue
-            merged = (*findings, *across_found.get(source.path, ()))
-            found[source.path] = tuple(sorted(merged, key=lambda f: (f.line, f.column, f.code)))
-        return found, errors
+        return _by_path(lint_sources(sources, config, cache=self._cache_for(config)))
+
+    def _cache_for(self, config: Config) -> MemoryCache:
+        kept = self._caches.get(id(config))
+        if kept is None or kept[0] is not config:
+            if len(self._caches) > 16:  # configurations read again replace older ones
+                self._caches.clear()
+            kept = self._caches[id(config)] = (config, memory_cache(config))
+        return kept[1]
 
     def current(self, uri: str) -> Linted | None:
         """The document's findings for its text as it is now, linting it if they are stale."""
@@ -277,10 +248,23 @@ class Session:
             size = len(document.text)
             limit = f"note is {size:,} characters; notes over {MAX_CHARS:,} are not linted"
             return empty(NotelintError(limit, path=document.name))
-        try:
-            return parse(document.text, document.name)
-        except NotelintError as exc:
-            return empty(exc)
+        return self._parsed(document.text, document.name) or empty(
+            self._errors.get((document.name, document.text))
+        )
+
+    def _parsed(self, text: str, name: str) -> Source | None:
+        """``parse`` of a note, kept while its text stays the same: a group's other notes
+        are read again on every edit of one, and front matter is YAML (about 1 ms a note)."""
+        key = (name, text)
+        if key not in self._sources and key not in self._errors:
+            if len(self._sources) + len(self._errors) > 256:
+                self._sources.clear()
+                self._errors.clear()
+            try:
+                self._sources[key] = parse(text, name)
+            except NotelintError as exc:
+                self._errors[key] = exc
+        return self._sources.get(key)
 
     @staticmethod
     def _excluded(document: Document, config: Config) -> bool:

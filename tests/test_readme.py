@@ -32,3 +32,27 @@ def test_readme_table_of_checks_is_generated_from_their_metadata() -> None:
     from notelint.cli import checks_table
 
     assert checks_table(all_checks()) in README
+
+
+def _block_after(marker: str, fence: str) -> str:
+    return README.split(marker, 1)[1].split(f"```{fence}\n", 1)[1].split("```", 1)[0]
+
+
+def test_editor_set_ups_parse_and_start_notelint_lsp() -> None:
+    """No editor runs here, so the snippets are checked for what an editor reads of them:
+    Helix's languages.toml keys (its documented ``[language-server.NAME]`` table and the
+    ``language-servers`` list) and the VS Code extension's documented settings."""
+    import json
+
+    import tomllib
+
+    helix = tomllib.loads(_block_after("**Helix**", "toml"))
+    assert helix["language-server"]["notelint"] == {"command": "notelint", "args": ["lsp"]}
+    languages = {language["name"]: language for language in helix["language"]}
+    assert set(languages) == {"markdown", "text"}
+    assert all("notelint" in language["language-servers"] for language in languages.values())
+    assert languages["text"]["file-types"] == ["txt"]
+    vscode = json.loads(_block_after("**VS Code**", "json"))
+    assert vscode["glspc.server.command"] == "notelint"
+    assert vscode["glspc.server.commandArguments"] == ["lsp"]
+    assert set(vscode["glspc.server.languageId"]) == {"markdown", "plaintext"}

@@ -39,7 +39,7 @@ from notelint.matching import (
     word_ids,
     word_matcher,
 )
-from notelint.note import Note
+from notelint.note import Note, doc_sentences
 from notelint.registry import Check, Collected, SetCheck, location
 from notelint.rules import Rule, RuleCheck
 from notelint.salutation import (
@@ -62,7 +62,6 @@ from notelint.specificity import (
     Specificity,
     content_sentences,
     conversation_cues,
-    doc_sentences,
     phrase_variants,
     slot_tokens,
     words,

@@ -14,6 +14,23 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
+_SENTENCES_KEY = "notelint_sentences"
+
+
+def doc_sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, kept in its ``user_data``: ``doc.sents`` walks the tokens anew."""
+    found = doc.user_data.get(_SENTENCES_KEY)
+    if found is None:
+        starts = [i for i, v in enumerate(doc.to_array("SENT_START").tolist()) if v == 1]
+        if starts[:1] == [0]:
+            ends = [*starts[1:], len(doc)]
+            found = [doc[start:end] for start, end in zip(starts, ends, strict=True)]
+        else:  # no sentence boundaries set on the first token: spaCy's own reading
+            found = list(doc.sents)
+        doc.user_data[_SENTENCES_KEY] = found
+    return found
+
+
 @dataclass(frozen=True)
 class Note:
     """One note, ready to check. Offsets in ``doc`` are offsets in ``source.text``."""
@@ -29,8 +46,6 @@ class Note:
 
     @cached_property
     def _body_sentences(self) -> tuple[Span, ...]:
-        from notelint.specificity import doc_sentences
-
         spans = [self.layout.body, *([self.layout.postscript] if self.layout.postscript else [])]
         return tuple(
             s

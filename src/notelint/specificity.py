@@ -27,6 +27,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from notelint.matching import expand, matched_spans, phrase_matcher, vocabulary
+from notelint.note import doc_sentences
 from notelint.slots import slot_spans
 
 if TYPE_CHECKING:
@@ -73,7 +74,6 @@ _MARKETING_LEADS = {"to", "for", "of"}
 _SLOTS_KEY = "notelint_slots"
 _TEMPLATE_KEY = "notelint_template_slots"
 _WORDS_KEY = "notelint_specificity_words"
-_SENTENCES_KEY = "notelint_sentences"
 _GIVEN_KEY = "notelint_given_slots"
 _CUES_KEY = "notelint_cues"
 _MARKETING_REACH = 8
@@ -151,20 +151,6 @@ _COLUMNS = (
     "IS_TITLE", "IS_UPPER", "IS_STOP", "IS_ALPHA", "IS_PUNCT", "IS_SPACE", "LIKE_NUM",
     "SENT_START", "IDX", "LENGTH", "LOWER", "ORTH", "LEMMA",
 )  # fmt: skip
-
-
-def doc_sentences(doc: Doc) -> list[Span]:
-    """The Doc's sentences, kept in its ``user_data``: ``doc.sents`` walks the tokens anew."""
-    found = doc.user_data.get(_SENTENCES_KEY)
-    if found is None:
-        starts = [i for i, v in enumerate(doc.to_array("SENT_START").tolist()) if v == 1]
-        if starts[:1] == [0]:
-            ends = [*starts[1:], len(doc)]
-            found = [doc[start:end] for start, end in zip(starts, ends, strict=True)]
-        else:  # no sentence boundaries set on the first token: spaCy's own reading
-            found = list(doc.sents)
-        doc.user_data[_SENTENCES_KEY] = found
-    return found
 
 
 def words(doc: Doc) -> Words:

@@ -178,56 +178,78 @@ def lint_sources(
             collected[code].append(Collected(source.path, outcome.collected.get(code)))
 
     light = build_checks(config, plan.light, with_pipeline=False)
+    timed = [c for c in light if c.time_dependent]
     for source, context in linted:
-        if (timed := [c for c in light if c.time_dependent]) and source.path in reported:
+        if timed and source.path in reported:
             result = check_note(timed, _Unparsed(source, context))
             if isinstance(result, str):
                 failed.append(NotelintError(result, path=source.path))
                 found.pop(source.path)
             else:
                 found[source.path].extend(result)
-    # A set-level comparison of the very notes compared before is served from the cache too.
     note_keys = dict(zip((s.path for s, _ in contexts), keys, strict=True)) if cache else {}
     for check in light:
         if isinstance(check, SetCheck):
             items = [item for item in collected[check.code] if item.path in found]
-            run_key = (
-                cache.key(check.code + "".join(f"\0{i.path}\0{note_keys[i.path]}" for i in items))
-                if cache
-                else ""
-            )
-            served = cache.load(run_key, "") if cache else None
             try:
-                compared = served.findings if served else tuple(check.check_set(items))
+                for finding in _compare(check, items, cache, note_keys):
+                    found[finding.path].append(finding)
             except Exception as exc:
                 failed.append(NotelintError(f"internal error in {check.code}: {exc}"))
-                continue
-            if cache and not served:
-                cache.store(run_key, Outcome(compared), "")
-            for finding in compared:
-                found[finding.path].append(finding)
 
-    results = []
-    for source, context in linted:
-        if source.path not in found or source.path not in reported:
-            continue
-        ignored = set(context.ignore) | config.ignored_for(source.path)
-        ranges = parse_directives(source.comments, source.line_count)
-        kept = sorted(
-            (
-                f
-                for f in found[source.path]
-                if f.code not in ignored
-                and not is_suppressed(f, ranges)
-                and not (baseline and baseline.absorb(f))
-            ),
-            key=lambda f: (f.line, f.column, f.code),
-        )
-        # The score weighs every fault found; folding only changes how they are reported.
-        value, parts = score(kept, config.weights, config.severity_weights)
-        shown = capped(fold(kept, plan.implies))
-        results.append(FileResult(source.path, tuple(shown), value, parts, source.text))
+    results = [
+        _result(source, context, found[source.path], config, baseline, plan)
+        for source, context in linted
+        if source.path in found and source.path in reported
+    ]
     return Report(tuple(results), tuple(failed))
+
+
+def _compare(
+    check: SetCheck,
+    items: Sequence[Collected],
+    cache: ResultCache | None,
+    note_keys: Mapping[str, str],
+) -> tuple[Finding, ...]:
+    """A set-level check's findings over the run; the comparison of the very notes compared
+    before (the same paths with the same texts) is served from the cache."""
+    if cache is None:
+        return tuple(check.check_set(items))
+    key = cache.key(check.code + "".join(f"\0{i.path}\0{note_keys[i.path]}" for i in items))
+    served = cache.load(key, "")
+    if served is not None:
+        return served.findings
+    compared = tuple(check.check_set(items))
+    cache.store(key, Outcome(compared), "")
+    return compared
+
+
+def _result(
+    source: Source,
+    context: Context,
+    found: Sequence[Finding],
+    config: Config,
+    baseline: Baseline | None,
+    plan: _Plan,
+) -> FileResult:
+    """One note's result: what its directives, per-file ignores and the baseline leave, sorted
+    by position, scored, and reported with implied findings folded."""
+    ignored = set(context.ignore) | config.ignored_for(source.path)
+    ranges = parse_directives(source.comments, source.line_count)
+    kept = sorted(
+        (
+            f
+            for f in found
+            if f.code not in ignored
+            and not is_suppressed(f, ranges)
+            and not (baseline and baseline.absorb(f))
+        ),
+        key=lambda f: (f.line, f.column, f.code),
+    )
+    # The score weighs every fault found; folding only changes how they are reported.
+    value, parts = score(kept, config.weights, config.severity_weights)
+    shown = capped(fold(kept, plan.implies))
+    return FileResult(source.path, tuple(shown), value, parts, source.text)
 
 
 class _Unparsed(Note):

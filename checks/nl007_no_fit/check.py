@@ -13,6 +13,7 @@ from notelint.kit import (
     Sides,
     Specificity,
     doc_sentences,
+    doc_text,
     matched_spans,
     phrase_matcher,
     read_patterns,
@@ -341,7 +342,7 @@ def _content_sentences(note: Note, sentences: list[Span]) -> list[Span]:
     Blank sentences are found by slicing the doc's text: ``Span.text`` joins token texts.
     """
     start = note.layout.body[0]
-    text = note.doc.text
+    text = doc_text(note.doc)
     return [
         s for s in sentences if s.end_char > start and not text[s.start_char : s.end_char].isspace()
     ]

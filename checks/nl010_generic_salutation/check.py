@@ -12,6 +12,7 @@ from notelint.kit import (
     Check,
     Severity,
     company_words,
+    doc_text,
     generic_addressees,
     matched_spans,
     salutation_span,
@@ -120,7 +121,7 @@ def _greets_recipient(span: Span, recipients: tuple[str, ...]) -> bool:
 
 def _own_line(span: Span) -> bool:
     """Whether the salutation is the whole of its line."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     end = text.find("\n", span.end_char)
     return not text[span.end_char : end if end != -1 else len(text)].strip()
 

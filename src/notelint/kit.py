@@ -39,7 +39,7 @@ from notelint.matching import (
     word_ids,
     word_matcher,
 )
-from notelint.note import Note, doc_sentences
+from notelint.note import Note, doc_sentences, doc_text
 from notelint.registry import Check, Collected, SetCheck, location
 from notelint.rules import Rule, RuleCheck
 from notelint.salutation import (
@@ -100,6 +100,7 @@ __all__ = [
     "default_finder",
     "describes_next",
     "doc_sentences",
+    "doc_text",
     "expand",
     "generic_addressees",
     "greeted_names",

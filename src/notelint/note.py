@@ -15,6 +15,16 @@ if TYPE_CHECKING:
 
 
 _SENTENCES_KEY = "notelint_sentences"
+_TEXT_KEY = "notelint_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, kept in its ``user_data``: ``doc.text`` joins every token's text anew,
+    and several views slice it for every note."""
+    found = doc.user_data.get(_TEXT_KEY)
+    if found is None:
+        found = doc.user_data[_TEXT_KEY] = doc.text
+    return found
 
 
 def doc_sentences(doc: Doc) -> list[Span]:

@@ -27,7 +27,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from notelint.matching import expand, matched_spans, phrase_matcher, vocabulary
-from notelint.note import doc_sentences
+from notelint.note import doc_sentences, doc_text
 from notelint.slots import slot_spans
 
 if TYPE_CHECKING:
@@ -290,7 +290,7 @@ def content_sentences(note: Note, with_subject: bool = False) -> list[Span]:
     spans = [note.layout.subject, note.layout.body]
     if note.layout.postscript:
         spans.append(note.layout.postscript)
-    text = note.doc.text
+    text = doc_text(note.doc)
     return [
         sentence
         for sentence in words(note.doc).sentences
@@ -327,7 +327,7 @@ def template_slots(doc: Doc) -> set[int]:
     if found is None:
         found = doc.user_data[_TEMPLATE_KEY] = {
             t.i
-            for start, end in slot_spans(doc.text)
+            for start, end in slot_spans(doc_text(doc))
             for t in doc.char_span(start, end, alignment_mode="expand") or ()
         }
     return found

@@ -90,6 +90,11 @@ def test_context_reaches_the_checks(client: TestClient) -> None:
         (b'{"text": "Hi", "path": 3}', 422, "'path'"),
         (b'{"text": "---\\nto: 42\\n---\\nHi there\\n"}', 422, "front matter field 'to'"),
         (b'{"text": "---\\nto: [\\n"}', 422, "front matter"),
+        (b'{"text": ' + b"1" * 5000 + b"}", 400, "not valid JSON"),
+        (b'{"text": "Hi \\ud800"}', 422, "'text' is not valid Unicode"),
+        (b'{"text": "Hi", "context": {"to": ["\\udc00 Lee"]}}', 422, "context.to is not valid"),
+        (b'{"text": "Hi", "context": {"company": "\\ud800"}}', 422, "context.company"),
+        (b'{"text": "Hi", "path": "\\ud800.md"}', 422, "'path' is not valid Unicode"),
     ],
 )
 def test_bad_requests_get_a_4xx_with_a_message(
@@ -130,6 +135,13 @@ def test_wrong_content_type_and_method(client: TestClient) -> None:
     assert response.status_code == 415
     assert "application/json" in response.json()["error"]
     assert client.get("/api/lint").status_code == 405
+    # Media types are case-insensitive (RFC 9110), and parameters may follow.
+    answered = client.post(
+        "/api/lint",
+        content=json.dumps({"text": NOTE}).encode(),
+        headers={"Content-Type": "Application/JSON; charset=utf-8"},
+    )
+    assert answered.status_code == 200
 
 
 def test_page_assets_and_check_docs(client: TestClient) -> None:

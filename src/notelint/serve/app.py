@@ -74,7 +74,7 @@ async def _read_body(request: Request) -> bytes:
 def _decode(body: bytes) -> Any:
     try:
         return json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except ValueError as exc:  # also bad UTF-8, and integers past Python's digit limit
         raise BadRequest(f"the body is not valid JSON: {exc}", status=400) from None
     except RecursionError:
         raise BadRequest("the body is not valid JSON: nested too deeply", status=400) from None
@@ -112,7 +112,8 @@ def create_app(config: Config | None = None, hosts: Iterable[str] = ()) -> Starl
     linter = Linter(config or Config())
 
     async def lint(request: Request) -> Response:
-        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media_type != "application/json":
             return _error("send the note as JSON (Content-Type: application/json)", 415)
         try:
             lint_request = parse_request(_decode(await _read_body(request)))

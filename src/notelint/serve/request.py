@@ -36,11 +36,21 @@ class LintRequest:
     path: str = "<page>"
 
 
+def _unicode(name: str, value: str) -> str:
+    """The string, if it is valid Unicode: JSON's ``\\ud800`` escapes can carry a lone
+    surrogate, which a note read from a file never holds and the checks cannot encode."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadRequest(f"{name} is not valid Unicode (a lone surrogate)") from None
+    return value
+
+
 def _names(key: str, value: Any) -> list[str]:
     if isinstance(value, str):
-        return [value]
+        return [_unicode(f"context.{key}", value)]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return value
+        return [_unicode(f"context.{key}", v) for v in value]
     raise BadRequest(f"context.{key} must be a string or a list of strings")
 
 
@@ -69,7 +79,7 @@ def _context(raw: Any) -> dict[str, Any]:
                 raise BadRequest(f"context.{key}: {exc}") from None
         elif key == "went" and value not in WENT_VALUES:
             raise BadRequest(f"context.went must be one of {', '.join(WENT_VALUES)}")
-        context[key] = value
+        context[key] = _unicode(f"context.{key}", value)
     return context
 
 
@@ -85,9 +95,11 @@ def parse_request(body: Any) -> LintRequest:
         raise BadRequest("'text' must be a string (the note)")
     if not text.strip():
         raise BadRequest("'text' is empty")
+    _unicode("'text'", text)
     if len(text) > MAX_CHARS:
         raise BadRequest(f"'text' is longer than {MAX_CHARS:,} characters", status=413)
     path = body.get("path", "<page>")
     if not isinstance(path, str) or not path.strip():
         raise BadRequest("'path' must be a non-empty string")
+    _unicode("'path'", path)
     return LintRequest(text, _context(body.get("context")), path)

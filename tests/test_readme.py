@@ -56,3 +56,13 @@ def test_editor_set_ups_parse_and_start_notelint_lsp() -> None:
     assert vscode["glspc.server.command"] == "notelint"
     assert vscode["glspc.server.commandArguments"] == ["lsp"]
     assert set(vscode["glspc.server.languageId"]) == {"markdown", "plaintext"}
+    # Only settings the extension declares (its package.json), and options the server reads.
+    declared = {"command", "commandArguments", "languageId", "environmentVariables"}
+    assert {key.removeprefix("glspc.server.") for key in vscode} <= {
+        *declared,
+        "initializationOptions",
+    }
+    assert set(vscode["glspc.server.initializationOptions"]) == {"debounceMs"}
+    # A language Helix does not ship needs scope and file-types; roots has a default.
+    assert {"scope", "file-types"} <= set(languages["text"])
+    assert len(languages["markdown"]["language-servers"]) > 1  # Helix's own are kept

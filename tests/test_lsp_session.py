@@ -169,3 +169,26 @@ def test_several_notes_are_linted_as_one_run_would(session: Session, tmp_path: P
     expected = lint_sources(sources, session.config_for(session.documents[uris[0]]))
     assert [linted[uri] for uri in uris] == [r.findings for r in expected.results]
     assert {"NL004", "NL005"} <= {f.code for f in linted[uris[0]]}
+
+
+def test_a_placeholder_line_is_removed_by_its_code_action(session: Session, tmp_path: Path) -> None:
+    """The same safe fix as ``--fix``: the unfilled signature line goes, with no gap left."""
+    text = "Hi Marta,\n\nThanks for the tour of the cross-dock.\n\nBest,\n[Your Name]\n"
+    uri = _open(session, tmp_path / "marta.txt", text)
+    (linted,) = session.lint(uri)
+    on_the_line = {f.code for f in linted.findings if f.line == 6}
+    assert on_the_line
+    whole = types.Range(types.Position(0, 0), types.Position(10, 0))
+    fixes = [
+        a
+        for a in convert.code_actions(linted, "utf-16", whole)
+        if not a.title.startswith("Disable")
+    ]
+    assert len(fixes) == 1 and fixes[0].kind == types.CodeActionKind.QuickFix
+    edit = fixes[0].edit
+    assert edit is not None and edit.changes is not None
+    (change,) = edit.changes[uri]
+    fixed = _apply(text, change)
+    assert fixed == "Hi Marta,\n\nThanks for the tour of the cross-dock.\n\nBest,\n"
+    session.update(uri, fixed, 2)
+    assert not {f.code for f in session.lint(uri)[0].findings} & on_the_line

@@ -157,3 +157,40 @@ def test_fix_with_a_baseline_is_a_usage_error(note: Path) -> None:
     assert result.exit_code == 2
     assert "cannot be combined" in result.stderr
     assert note.read_text("utf-8") == NOTE
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def test_a_note_changed_since_it_was_linted_is_left_alone(tmp_path: Path) -> None:
+    from notelint.errors import NotelintError
+    from notelint.fixing import Change, write_change
+
+    path = tmp_path / "marta.md"
+    path.write_text(NOTE + "P.S. edited meanwhile\n", encoding="utf-8")
+    with pytest.raises(NotelintError, match="changed while it was linted"):
+        write_change(Change(str(path), NOTE, FIXED, 1))
+    assert path.read_text(encoding="utf-8") == NOTE + "P.S. edited meanwhile\n"
+
+
+@pytest.mark.parametrize("failing", ["mkstemp", "replace"])
+def test_a_failed_write_is_one_line_and_leaves_the_note_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    """A folder that cannot be written to (or a rename that fails) costs the fix, not the
+    note: the note is unchanged and no temporary file is left beside it."""
+    import tempfile
+
+    from notelint.errors import NotelintError
+    from notelint.fixing import Change, write_change
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile if failing == "mkstemp" else os, failing, refuse)
+    path = tmp_path / "marta.md"
+    path.write_text(NOTE, encoding="utf-8")
+    with pytest.raises(NotelintError, match="cannot write the fixes: Permission denied"):
+        write_change(Change(str(path), NOTE, FIXED, 1))
+    assert path.read_text(encoding="utf-8") == NOTE
+    assert [p.name for p in tmp_path.iterdir()] == ["marta.md"]

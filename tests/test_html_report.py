@@ -179,3 +179,20 @@ def test_a_missing_extra_is_a_one_line_error(
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [result.output.strip()]
     assert hint in result.output
+
+
+def test_each_note_has_a_score_gauge_and_its_parts() -> None:
+    """The score as a gauge (a labelled ``meter``) and a table of what took points off."""
+    from notelint.scoring import ScorePart
+
+    parts = (ScorePart("NL004", 1, 15.0), ScorePart("NL006", 2, 30.0))
+    text = "Dear Ann,\nI sent a fruit basket.\n"
+    html = render(Report((FileResult("a.md", (finding(2, 10, 22),), 55, parts, text),)))
+    meter = re.search(r'<meter id="([^"]+)"[^>]*value="(\d+)"', html)
+    assert meter and meter.group(2) == "55"
+    assert f'<label for="{meter.group(1)}">Score</label>' in html
+    table = html.split('<table class="parts">', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(
+        r"<th scope=\"row\">(NL\d+) [^<]*</th><td[^>]*>(\d+)</td><td[^>]*>(\d+)", table
+    )
+    assert rows == [("NL004", "1", "15"), ("NL006", "2", "30")]

@@ -255,3 +255,38 @@ def test_a_body_that_stops_arriving_is_cut_off(monkeypatch: pytest.MonkeyPatch) 
     assert answer.startswith("HTTP/1.1 408"), answer
     assert "did not arrive in time" in answer
     assert waited < 5
+
+
+def test_a_client_that_goes_away_mid_body_is_a_4xx_not_a_500() -> None:
+    """Driven at the ASGI level: part of a body, then the client disconnects."""
+    import asyncio
+
+    messages = [
+        {"type": "http.request", "body": b'{"text": "Dear', "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/api/lint",
+        "raw_path": b"/api/lint",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"application/json")],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 8000),
+    }
+    asyncio.run(create_app()(scope, receive, send))
+    (start,) = [m for m in sent if m["type"] == "http.response.start"]
+    assert start["status"] == 400

@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
@@ -69,6 +69,8 @@ async def _read_body(request: Request) -> bytes:
         return await asyncio.wait_for(read(), BODY_TIMEOUT)
     except asyncio.TimeoutError:
         raise BadRequest("the body did not arrive in time", status=408) from None
+    except ClientDisconnect:  # nobody reads the answer, but the log gets no traceback
+        raise BadRequest("the client went away before sending the whole body", 400) from None
 
 
 def _decode(body: bytes) -> Any:

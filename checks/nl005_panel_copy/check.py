@@ -382,10 +382,10 @@ class PanelCopy(SetCheck):
         rng = np.random.default_rng(_SEED)
         multipliers = rng.integers(1, 2**63, size=_BANDS * _ROWS, dtype=np.uint64) | np.uint64(1)
         offsets = rng.integers(0, 2**63, size=_BANDS * _ROWS, dtype=np.uint64)
+        prime = np.uint64(1_000_003)
         buckets: dict[bytes, list[int]] = defaultdict(list)
         for i, profile in enumerate(profiles):
             words = np.array(profile.reordered, dtype=np.uint64)
-            prime = np.uint64(1_000_003)
             pairs = np.unique((words[:-2] * prime + words[1:-1]) * prime + words[2:])
             hashed = (np.outer(pairs, multipliers) + offsets) >> np.uint64(32)
             signature = hashed.min(axis=0).reshape(_BANDS, _ROWS)

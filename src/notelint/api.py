@@ -48,6 +48,7 @@ def lint_paths(
     cache_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     compare_against: Iterable[str | Path] = (),
+    once: bool = False,
 ) -> Report:
     """Lint files and folders; the configuration is discovered from the first path if not given.
 
@@ -59,7 +60,9 @@ def lint_paths(
     ``progress(done, total)`` is told how far the parsing of the others has come.
     Notes under ``compare_against`` are compared with the linted ones by the set-level checks
     (panel copies), not reported: a pre-commit hook is given the staged notes only, and a copy
-    of a note committed last week is still a copy.
+    of a note committed last week is still a copy. ``once`` says the process lints nothing
+    after this (as the CLI): the checks are then built for these notes alone (see
+    ``engine.lint_sources``).
     """
     paths = [str(p) for p in paths]
     if config is None:
@@ -74,5 +77,5 @@ def lint_paths(
         found, _ = read_sources([str(p) for p in compare_against], config.exclude, root)
         others = [s for s in found if Path(s.path).resolve() not in given]
     return lint_sources(
-        sources, config, context, now, errors, baseline, jobs, results, progress, others
+        sources, config, context, now, errors, baseline, jobs, results, progress, others, once
     )

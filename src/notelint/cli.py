@@ -425,6 +425,7 @@ def _run(
             cache_dir=cache if isinstance(cache, Path) else None,
             progress=progress.update if progress.shown else None,
             compare_against=compare_against or (),
+            once=True,
         )
 
 

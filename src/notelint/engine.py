@@ -11,7 +11,8 @@ import dataclasses
 import datetime as dt
 import gc
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from notelint.baseline import Baseline
@@ -22,8 +23,9 @@ from notelint.errors import NotelintError
 from notelint.findings import FileResult, Finding, Report
 from notelint.folding import fold
 from notelint.layout import find_layout
+from notelint.matching import RunWords, built_for
 from notelint.note import Note
-from notelint.parallel import map_notes
+from notelint.parallel import forks, map_notes
 from notelint.pipeline import load_pipeline
 from notelint.reflow import prepare
 from notelint.registry import Check, Collected, SetCheck, catalog, check_class
@@ -40,18 +42,27 @@ _CHECK_CACHE: dict[tuple[Any, ...], Check] = {}
 
 
 def build_checks(
-    config: Config, codes: Iterable[str] | None = None, with_pipeline: bool = True
+    config: Config,
+    codes: Iterable[str] | None = None,
+    with_pipeline: bool = True,
+    words: RunWords | None = None,
 ) -> list[Check]:
     """Instantiate checks (default: the enabled ones), once per configuration.
 
     Without the pipeline, only checks that never parse are built (time-dependent and
     set-level ones, see ``registry.Check``): a run served from the cache imports no spaCy.
+    With ``words``, the checks are built for the notes those words come from alone (see
+    ``matching.built_for``) and kept for no other run.
     """
     nlp = load_pipeline(config.model) if with_pipeline else None
     checks = []
     for code in config.enabled_codes() if codes is None else codes:
         options = dict(config.options.get(code, {}))
         severity = config.severity.get(code)
+        if words is not None:
+            with built_for(words):
+                checks.append(check_class(code)(nlp, options, severity))  # type: ignore[arg-type]
+            continue
         key = (config.model, code, repr(sorted(options.items())), severity)
         if key not in _CHECK_CACHE:
             _CHECK_CACHE[key] = check_class(code)(nlp, options, severity)  # type: ignore[arg-type]
@@ -59,8 +70,9 @@ def build_checks(
     return checks
 
 
-def _set_up(config: Config) -> tuple[Language, list[Check]]:
-    """The pipeline and the checks, built with the garbage collector paused.
+@contextmanager
+def _building() -> Iterator[None]:
+    """Pause the garbage collector while the pipeline and the checks are built.
 
     Set-up makes hundreds of thousands of long-lived objects (the pipeline, the matchers):
     collecting while they are made only scans them again and again, so collection waits until
@@ -75,14 +87,12 @@ def _set_up(config: Config) -> tuple[Language, list[Check]]:
     gc.disable()
     built = (load_pipeline.cache_info().misses, len(_CHECK_CACHE))
     try:
-        nlp = load_pipeline(config.model)
-        checks = build_checks(config)
+        yield
     finally:
         if (load_pipeline.cache_info().misses, len(_CHECK_CACHE)) != built:
             gc.freeze()
         if was_enabled:
             gc.enable()
-    return nlp, checks
 
 
 #: At most this many findings of one check in one note are listed (a note of 1 MB of "XX "
@@ -117,6 +127,7 @@ def lint_sources(
     cache: ResultCache | None = None,
     progress: Callable[[int, int], None] | None = None,
     others: Sequence[Source] = (),
+    once: bool = False,
 ) -> Report:
     """Check every source and return a Report.
 
@@ -127,6 +138,8 @@ def lint_sources(
     told how many of the notes to parse are done, and of how many. ``others`` are notes the
     set-level checks compare the sources with (the rest of the repository, in a pre-commit
     hook that is given the staged notes only): never reported, and their errors ignored.
+    ``once`` says the process lints these notes and no others (the command line): the checks
+    of a small run are then built for these notes alone and kept for no later run.
     """
     config = config or Config()
     now = now or dt.datetime.now(dt.timezone.utc)
@@ -160,6 +173,7 @@ def lint_sources(
             jobs,
             (lambda done: progress(done, len(misses))) if progress else None,
             (cache, [keys[i] for i in misses]) if cache else None,
+            once,
         )
         for i, outcome in zip(misses, fresh, strict=True):
             outcomes[i] = outcome
@@ -298,19 +312,29 @@ def _parse_and_check(
     jobs: int | None,
     progress: Callable[[int], None] | None,
     storing: tuple[ResultCache, Sequence[str]] | None,
+    once: bool,
 ) -> list[Outcome | str]:
     """Parse the notes and run the cacheable checks on them, on every core for many notes."""
-    nlp, checks = _set_up(config)
+    parsed: dict[int, Note] = {}
+    with _building():
+        nlp = load_pipeline(config.model)
+        words = None
+        if once and not forks(len(contexts), jobs):
+            # A run of a few notes in a process that then exits: parse them first, and build
+            # the matchers with only the phrases their words can match.
+            parsed = {i: _parse(nlp, *contexts[i]) for i in range(len(contexts))}
+            words = RunWords.of(note.doc for note in parsed.values())
+        checks = build_checks(config, words=words)
     if overrides.get("context"):
         topics = with_interview_topics(overrides, nlp)
         contexts = [(source, build_context(source, topics, now)) for source, _ in contexts]
+        parsed = {i: dataclasses.replace(n, context=contexts[i][1]) for i, n in parsed.items()}
     per_note = [c for c in checks if not c.time_dependent and not isinstance(c, SetCheck)]
     collectors = [c for c in checks if isinstance(c, SetCheck)]
 
     def work(i: int) -> Outcome | str:
         source, context = contexts[i]
-        flowed, layout = prepare(source)
-        note = Note(flowed, context, nlp(flowed.lint_text), layout)
+        note = parsed.pop(i, None) or _parse(nlp, source, context)
         findings = check_note(per_note, note)
         if isinstance(findings, str):
             return findings
@@ -324,6 +348,11 @@ def _parse_and_check(
         return outcome
 
     return map_notes(work, len(contexts), jobs, progress)
+
+
+def _parse(nlp: Language, source: Source, context: Context) -> Note:
+    flowed, layout = prepare(source)
+    return Note(flowed, context, nlp(flowed.lint_text), layout)
 
 
 def check_note(checks: Sequence[Check], note: Note) -> list[Finding] | str:

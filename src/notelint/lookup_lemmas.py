@@ -35,7 +35,8 @@ def lemma_table() -> dict[str, str]:
     return json.loads(data)
 
 
-def _lemma_of(text: str) -> str:
+def lemma_of(text: str) -> str:
+    """The lemma this component gives a token whose text is ``text``."""
     table = lemma_table()
     lemma = table.get(text)
     lower = text.lower()
@@ -54,7 +55,7 @@ def set_lemmas(doc: Doc) -> Doc:
     for token in doc:
         lemma = known.get(token.orth)
         if lemma is None:
-            lemma = known[token.orth] = strings.add(_lemma_of(token.text))
+            lemma = known[token.orth] = strings.add(lemma_of(token.text))
         token.lemma = lemma
     return doc
 

@@ -20,7 +20,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -113,11 +115,86 @@ def phrase_matcher(
         forms = list(
             dict.fromkeys(f for t in unique for f in ((t, plural(t)) if plurals else (t,)))
         )
-        patterns = lemmatized(nlp, forms)
+        patterns = lemmatized(nlp, able_to_match(nlp, forms, attr))
     else:
-        patterns = list(nlp.tokenizer.pipe(unique))
+        patterns = list(nlp.tokenizer.pipe(able_to_match(nlp, unique, attr)))
     matcher.add(label, patterns)
     return matcher
+
+
+# -- matchers built for one run's notes ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RunWords:
+    """The LOWER and LEMMA ids of every token of the notes a run checks.
+
+    A command-line run lints its notes and exits, and most phrases of the word lists cannot
+    match them: a phrase matches only where each of its words is in the note. Making a pattern
+    tokenizes and lemmatizes its phrase, which is most of a one-note run's check set-up; with
+    the run's words known, phrases that cannot match are dropped before any of that.
+    """
+
+    lower: frozenset[int]
+    lemma: frozenset[int]
+
+    @classmethod
+    def of(cls, docs: Iterable[Doc]) -> RunWords:
+        lower: set[int] = set()
+        lemma: set[int] = set()
+        for doc in docs:
+            if len(doc):
+                ids = doc.to_array(["LOWER", "LEMMA"]).T.tolist()
+                lower.update(ids[0])
+                lemma.update(ids[1])
+        return cls(frozenset(lower), frozenset(lemma))
+
+
+_RUN_WORDS: ContextVar[RunWords | None] = ContextVar("notelint_run_words", default=None)
+
+
+@contextmanager
+def built_for(words: RunWords) -> Iterator[None]:
+    """Matchers built inside the block hold only patterns that the notes of ``words`` can
+    match; such matchers are for that run alone, never to be kept for other notes."""
+    token = _RUN_WORDS.set(words)
+    try:
+        yield
+    finally:
+        _RUN_WORDS.reset(token)
+
+
+def run_words() -> RunWords | None:
+    """The words matchers are being built for (see ``built_for``); None: any notes."""
+    return _RUN_WORDS.get()
+
+
+def able_to_match(nlp: Language, phrases: list[str], attr: str) -> list[str]:
+    """The phrases that can match the notes being built for (all of them outside
+    ``built_for``).
+
+    A phrase is dropped only when it is sure not to match: every word of it is plain ASCII
+    letters and no tokenizer exception, so spaCy makes it one token whose lower-case form or
+    lookup lemma is known without tokenizing, and some word's value is in none of the notes.
+    Other phrases ("don't", "follow-up", ...) are kept. Lemmas are predicted from the lookup
+    table only when the blank pipeline sets them (a trained pipeline's tagger decides its own).
+    """
+    from spacy.strings import get_string_id
+
+    from notelint.lookup_lemmas import NAME, lemma_of
+
+    words = _RUN_WORDS.get()
+    if words is None or attr not in ("LOWER", "LEMMA") or NAME not in nlp.pipe_names:
+        return phrases
+    known, value = (words.lower, str.lower) if attr == "LOWER" else (words.lemma, lemma_of)
+    exceptions = nlp.tokenizer.rules
+    kept = []
+    for phrase in phrases:
+        chunks = phrase.split()
+        plain = all(c.isascii() and c.isalpha() and c not in exceptions for c in chunks)
+        if not plain or all(get_string_id(value(c)) in known for c in chunks):
+            kept.append(phrase)
+    return kept
 
 
 def lemmatized(nlp: Language, texts: list[str]) -> list[Doc]:

@@ -31,6 +31,12 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def forks(count: int, jobs: int | None) -> bool:
+    """Whether ``map_notes`` runs ``count`` items on several processes."""
+    jobs = default_jobs() if jobs is None else jobs
+    return jobs > 1 and count >= MIN_NOTES and "fork" in multiprocessing.get_all_start_methods()
+
+
 def map_notes(
     work: Callable[[int], T],
     count: int,
@@ -43,7 +49,7 @@ def map_notes(
     """
     jobs = default_jobs() if jobs is None else jobs
     bounds = [(start, min(start + _CHUNK, count)) for start in range(0, count, _CHUNK)]
-    if jobs <= 1 or count < MIN_NOTES or "fork" not in multiprocessing.get_all_start_methods():
+    if not forks(count, jobs):
         results: list[T] = []
         for start, end in bounds:
             results.extend(work(i) for i in range(start, end))

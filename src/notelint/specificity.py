@@ -26,7 +26,14 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from notelint.matching import expand, matched_spans, phrase_matcher, vocabulary
+from notelint.matching import (
+    RunWords,
+    expand,
+    matched_spans,
+    phrase_matcher,
+    run_words,
+    vocabulary,
+)
 from notelint.note import doc_sentences, doc_text
 from notelint.slots import slot_spans
 
@@ -537,15 +544,25 @@ class ConversationCues:
         return weight
 
 
-@cache
 def conversation_cues(
     nlp: Language, extra_cues: tuple[str, ...] = (), extra_stock_words: tuple[str, ...] = ()
 ) -> ConversationCues:
     """The cue matcher for a configuration, built once and shared by NL001 and NL002.
 
     Its ~1,800 lemma patterns (with capitalised and plural forms) take ~0.1 s to build, a
-    cost a one-note run should pay once, not once per check.
+    cost a one-note run should pay once, not once per check. A matcher built for one run's
+    notes (``matching.built_for``) is kept apart from the one for any notes.
     """
+    return _conversation_cues(nlp, extra_cues, extra_stock_words, run_words())
+
+
+@cache
+def _conversation_cues(
+    nlp: Language,
+    extra_cues: tuple[str, ...],
+    extra_stock_words: tuple[str, ...],
+    words: RunWords | None,
+) -> ConversationCues:
     return ConversationCues(nlp, Specificity(extra_stock_words), extra_cues)
 
 

@@ -1,0 +1,121 @@
+"""Matchers built for one run's notes (``matching.built_for``): the command line builds only the
+phrase patterns its notes can match. The findings must be exactly those of the full matchers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from fixture_runner import NOW, fixture_notes
+
+from notelint import engine, matching
+from notelint.api import read_sources
+from notelint.config import Config
+from notelint.engine import lint_sources
+from notelint.matching import RunWords, able_to_match, built_for, phrase_matcher, read_word_list
+from notelint.pipeline import load_pipeline
+from notelint.sources import parse
+from notelint.specificity import conversation_cues
+
+ROOT = Path(__file__).resolve().parent.parent
+WORD_LISTS = sorted(
+    [*(ROOT / "src" / "notelint" / "vocabulary").glob("*.txt"), *ROOT.glob("checks/*/data/*.txt")]
+)
+
+
+def _words(text: str) -> RunWords:
+    return RunWords.of([load_pipeline()(text)])
+
+
+def test_a_phrase_with_a_word_no_note_has_is_left_out() -> None:
+    nlp = load_pipeline()
+    with built_for(_words("Thanks for the tour of the bakery.")):
+        kept = able_to_match(nlp, ["the bakery", "the brewery", "tour"], "LOWER")
+    assert kept == ["the bakery", "tour"]
+
+
+def test_lemmas_are_compared_as_lemmas() -> None:
+    """ "brought a gift" in the note, "bring gift" in the list: the lemmas match."""
+    nlp = load_pipeline()
+    with built_for(_words("I brought gifts for the team.")):
+        kept = able_to_match(nlp, ["bring gift", "send gift", "Bring gift"], "LEMMA")
+    assert kept == ["bring gift", "Bring gift"]
+
+
+def test_phrases_the_tokenizer_splits_are_kept() -> None:
+    """Words with punctuation, digits or a tokenizer exception are never predicted."""
+    nlp = load_pipeline()
+    phrases = ["don't hesitate", "follow-up", "cannot wait", "9 am", "café"]
+    with built_for(_words("Hello.")):
+        assert able_to_match(nlp, phrases, "LOWER") == phrases
+        assert able_to_match(nlp, ["hello there", "goodbye"], "NORM") == ["hello there", "goodbye"]
+
+
+def test_outside_a_run_every_phrase_is_built() -> None:
+    nlp = load_pipeline()
+    assert able_to_match(nlp, ["the brewery"], "LOWER") == ["the brewery"]
+    assert matching.run_words() is None
+
+
+@pytest.mark.parametrize("path", WORD_LISTS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_plain_phrases_are_one_token_a_word(path: Path) -> None:
+    """What ``able_to_match`` relies on: spaCy makes a phrase of plain words (ASCII letters,
+    no tokenizer exception) one token a word, in every form a matcher is built from."""
+    nlp = load_pipeline()
+    exceptions = nlp.tokenizer.rules
+    listed = read_word_list(path)
+    forms = {
+        form
+        for phrase in (*listed.phrases, *listed.exceptions)
+        for form in (phrase, matching.plural(phrase), phrase[:1].upper() + phrase[1:])
+    }
+    for form in sorted(forms):
+        words = form.split()
+        if all(w.isascii() and w.isalpha() and w not in exceptions for w in words):
+            assert [t.text for t in nlp.tokenizer(form)] == words, form
+
+
+def test_matchers_built_for_a_run_find_what_the_full_ones_find() -> None:
+    nlp = load_pipeline()
+    text = "Thanks, Dana. You mentioned the Reno site, and I brought cookies to say thank you."
+    doc = nlp(text)
+    full = phrase_matcher(nlp, ["reno site", "bring cookie", "lisbon office"], attr="LEMMA")
+    with built_for(RunWords.of([doc])):
+        lean = phrase_matcher(nlp, ["reno site", "bring cookie", "lisbon office"], attr="LEMMA")
+    assert len(lean(doc)) == len(full(doc)) == 2
+
+
+def test_checks_built_for_a_run_are_kept_for_no_other_run() -> None:
+    """A later note (the API, the page) must never meet matchers trimmed for other words."""
+    config = Config()
+    before = dict(engine._CHECK_CACHE)
+    words = _words("Thanks for the chat.")
+    built = engine.build_checks(config, ["NL004"], words=words)
+    assert before == engine._CHECK_CACHE
+    assert built[0] is not engine.build_checks(config, ["NL004"])[0]
+    nlp = load_pipeline()
+    with built_for(words):
+        lean = conversation_cues(nlp)
+    assert lean is not conversation_cues(nlp)
+
+
+def test_a_note_after_a_lean_run_gets_full_matchers() -> None:
+    """In one process, a run built for a plain note, then a run of a gift note: NL004 fires."""
+    plain = parse("Hi Dana,\n\nThank you for the chat.\n\nBest,\nSam\n", "plain.md")
+    gift = "Hi Dana,\n\nThanks again. I'm sending you a gift basket as a thank-you.\n\nBest,\nSam\n"
+    lint_sources([plain], Config(), once=True)
+    later = lint_sources([parse(gift, "gift.md")], Config(), now=dt.datetime.now(dt.timezone.utc))
+    assert "NL004" in {f.code for f in later.results[0].findings}
+
+
+@pytest.mark.parametrize("step", range(2))
+def test_fixture_notes_alone_give_the_same_findings(step: int) -> None:
+    """Every tenth fixture note a test, each linted alone as the command line does (all of
+    them agree; a sample keeps the test short)."""
+    config = Config()
+    for path in fixture_notes()[step::10]:
+        sources, _ = read_sources([path])
+        lean = lint_sources(sources, config, now=NOW, once=True).results
+        full = lint_sources(sources, config, now=NOW).results
+        assert lean == full, path

@@ -7,8 +7,6 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
 from notelint.kit import (
     WEAK,
     Check,
@@ -259,6 +257,8 @@ class NoConversationReference(Check):
 
     def _fuzzy_match(self, topic: Doc, sentence: Span) -> bool:
         """The topic, nearly word for word, in a run of the sentence's words ("on call")."""
+        from rapidfuzz import fuzz  # here: only notes with interview topics get this far
+
         target = _words(topic)
         if not target:
             return False

@@ -28,6 +28,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from notelint.datafiles import load_data
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import Matcher, PhraseMatcher
@@ -349,15 +351,6 @@ class PatternData:
     def words(self, name: str) -> frozenset[str]:
         """One of the file's word lists, as a set for look-ups."""
         return frozenset(self.lists[name])
-
-
-def load_data(path: Path) -> Any:
-    """A data file of ours (YAML), read with libyaml's loader where PyYAML has it: the check
-    data is read at every start, and the pure-Python loader costs a quarter of a second."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text("utf-8"), Loader=loader)
 
 
 @cache

@@ -13,7 +13,6 @@ is not available (Windows, macOS's default), or the run is small, the work runs 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -34,7 +33,11 @@ def default_jobs() -> int:
 def forks(count: int, jobs: int | None) -> bool:
     """Whether ``map_notes`` runs ``count`` items on several processes."""
     jobs = default_jobs() if jobs is None else jobs
-    return jobs > 1 and count >= MIN_NOTES and "fork" in multiprocessing.get_all_start_methods()
+    if jobs <= 1 or count < MIN_NOTES:
+        return False
+    import multiprocessing  # here: a run of a few notes never needs it (5 ms of a start)
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def map_notes(
@@ -67,6 +70,8 @@ def _forked(
 ) -> list[T]:
     """The pool's workers take the first pieces, the parent the last share of them."""
     global _WORK
+    import multiprocessing
+
     own = len(bounds) - len(bounds) * (jobs - 1) // jobs
     pooled, mine = list(enumerate(bounds))[: len(bounds) - own], bounds[len(bounds) - own :]
     pieces: dict[int, list[Any]] = {}

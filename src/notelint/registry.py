@@ -289,14 +289,12 @@ _OPTIONAL = ("severity", "advice", "options", "implies", "time-dependent", "scop
 def _describe(folder: Path, package: str | None) -> CheckInfo:
     """A check's metadata from its folder's ``check.yml``: metadata are data, read by
     ``notelint rules``, the README table and SARIF, and kept out of the check's code."""
-    import yaml
-
-    from notelint.matching import load_data
+    from notelint.datafiles import DataFileError, load_data
 
     path = folder / "check.yml"
     try:
         meta = load_data(path)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, DataFileError) as exc:
         raise NotelintError(f"{path}: {exc}") from None
     if not isinstance(meta, dict) or any(k not in meta for k in _REQUIRED):
         raise NotelintError(f"{path}: needs {', '.join(_REQUIRED)}")

@@ -8,7 +8,15 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from notelint.kit import Check, is_bare_date, is_before, phrase_matcher, read_patterns, window
+from notelint.kit import (
+    Check,
+    is_bare_date,
+    is_before,
+    phrase_matcher,
+    read_patterns,
+    window,
+)
+from notelint.kit import words as doc_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -158,7 +166,7 @@ class PreWritten(Check):
 
         found: list[Span] = []
         for sentence in sentences:
-            words = {t.lower_ for t in sentence}
+            words = set(doc_words(sentence.doc).lower[sentence.start : sentence.end])
             for label, triggers in _TRIGGERS.items():
                 if words & triggers:
                     found += self.matchers[label](sentence, as_spans=True)

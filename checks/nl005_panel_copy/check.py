@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from notelint.kit import Collected, Location, NotelintError, SetCheck, location
+from notelint.kit import words as doc_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -469,12 +470,13 @@ class PanelCopy(SetCheck):
 
 def _words(sentence: Span, body: tuple[int, int]) -> tuple[str, ...]:
     """A sentence's lower-cased lemmas inside the body; a capitalised word as lemma and word."""
+    w = doc_words(sentence.doc)
     words = []
-    for token in sentence:
-        if token.is_space or token.is_punct or not body[0] <= token.idx < body[1]:
+    for i in range(sentence.start, sentence.end):
+        if w.space[i] or w.punct[i] or not body[0] <= w.idx[i] < body[1]:
             continue
-        lemma = "_".join(token.lemma_.lower().split())
-        words.append(f"{lemma}{_CAPITAL}{token.lower_}" if token.text[:1].isupper() else lemma)
+        lemma = "_".join(w.lemma[i].split())
+        words.append(f"{lemma}{_CAPITAL}{w.lower[i]}" if w.text[i][:1].isupper() else lemma)
     return tuple(words)
 
 

@@ -7,7 +7,14 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from notelint.kit import Check, GatedMatcher, matched_spans, phrase_matcher, read_patterns
+from notelint.kit import (
+    Check,
+    GatedMatcher,
+    matched_spans,
+    phrase_matcher,
+    read_patterns,
+)
+from notelint.kit import words as doc_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -125,7 +132,7 @@ class Pushy(Check):
     def _chase(self, sentence: Span) -> tuple[Span, str] | None:
         """A reply chased, unless the earlier email is named to correct it ("apologies for the
         typo in my earlier email", "a correction to my last message"): that sends news."""
-        if _CORRECTIONS.intersection(t.lemma_.lower() for t in sentence):
+        if _CORRECTIONS.intersection(doc_words(sentence.doc).lemma[sentence.start : sentence.end]):
             return None
         spans = matched_spans(self.chasing, sentence) + self.chase_patterns.spans(sentence)
         spans = [s for s in spans if not _from_elsewhere(s)]

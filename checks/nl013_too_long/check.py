@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from notelint.kit import Check
+from notelint.kit import Check, doc_text
+from notelint.kit import words as doc_words
 
 if TYPE_CHECKING:
     from pyphen import Pyphen
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
-    from notelint.kit import Finding, Note
+    from notelint.kit import Finding, Note, Words
 
 
 # Flesch-Kincaid grade level: 0.39 * words per sentence + 11.8 * syllables per word - 15.59.
@@ -129,29 +130,38 @@ class TooLong(Check):
 def body_stats(note: Note) -> BodyStats:
     """The body's sentences with their words, from the doc's tokens inside the body span."""
     start, end = note.layout.body
+    w = doc_words(note.doc)
+    text_end = len(doc_text(note.doc))
     pairs = []
     for sentence in note.body_sentences():
-        words = _words(t for t in sentence if start <= t.idx < end)
+        inside = [i for i in range(sentence.start, sentence.end) if start <= w.idx[i] < end]
+        words = _words(w, inside, text_end)
         if words:
             pairs.append((sentence, words))
     return BodyStats(tuple(pairs))
 
 
-def _words(tokens: Iterable[Token]) -> tuple[str, ...]:
+def _words(w: Words, tokens: Iterable[int], text_end: int) -> tuple[str, ...]:
     """Words as an editor counts them: word tokens (`not is_punct and not is_space`), with
-    pieces glued by no space or a hyphen or apostrophe kept as one ("I've", "on-call")."""
+    pieces glued by no space or a hyphen or apostrophe kept as one ("I've", "on-call").
+
+    A token is followed by a space when the next one (or the text's end) starts later than
+    it ends: spaCy keeps at most one space with a token, and makes more a token of its own.
+    """
     words: list[str] = []
     glued = False
-    for token in tokens:
-        if token.is_space:
+    for i in tokens:
+        if w.space[i]:
             glued = False
             continue
-        is_word = not token.is_punct
+        is_word = not w.punct[i]
         if is_word and glued and words:
-            words[-1] += token.text
+            words[-1] += w.text[i]
         elif is_word:
-            words.append(token.text)
-        glued = not token.whitespace_ and (is_word or token.text in _JOINERS)
+            words.append(w.text[i])
+        follows = w.idx[i + 1] if i + 1 < len(w.idx) else text_end
+        spaced = w.idx[i] + w.size[i] < follows
+        glued = not spaced and (is_word or w.text[i] in _JOINERS)
     return tuple(words)
 
 

@@ -24,7 +24,7 @@ from notelint.findings import FileResult, Finding, Report
 from notelint.folding import fold
 from notelint.layout import find_layout
 from notelint.matching import RunWords, built_for
-from notelint.note import Note
+from notelint.note import Note, known_text
 from notelint.parallel import forks, map_notes
 from notelint.pipeline import load_pipeline
 from notelint.reflow import prepare
@@ -352,7 +352,7 @@ def _parse_and_check(
 
 def _parse(nlp: Language, source: Source, context: Context) -> Note:
     flowed, layout = prepare(source)
-    return Note(flowed, context, nlp(flowed.lint_text), layout)
+    return Note(flowed, context, known_text(nlp(flowed.lint_text), flowed.lint_text), layout)
 
 
 def check_note(checks: Sequence[Check], note: Note) -> list[Finding] | str:

@@ -27,6 +27,13 @@ def doc_text(doc: Doc) -> str:
     return found
 
 
+def known_text(doc: Doc, text: str) -> Doc:
+    """Keep ``text``, which the Doc was made from, as its text (spaCy's Doc text is exactly
+    the text it was given), so ``doc_text`` need not join the tokens."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
 def doc_sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences, kept in its ``user_data``: ``doc.sents`` walks the tokens anew."""
     found = doc.user_data.get(_SENTENCES_KEY)
@@ -57,10 +64,11 @@ class Note:
     @cached_property
     def _body_sentences(self) -> tuple[Span, ...]:
         spans = [self.layout.body, *([self.layout.postscript] if self.layout.postscript else [])]
+        text = doc_text(self.doc)  # a slice of it: ``Span.text`` joins the span's tokens
         return tuple(
             s
             for s in doc_sentences(self.doc)
-            if not s.text.isspace()
+            if not text[s.start_char : s.end_char].isspace()
             and any(s.end_char > start and s.start_char < end for start, end in spans)
         )
 

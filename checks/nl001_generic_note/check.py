@@ -77,17 +77,19 @@ class GenericNote(Check):
 
     def check(self, note: Note) -> Iterator[Finding]:
         sentences = content_sentences(note)
-        if not sentences:
+        phrases = [matched_spans(self.phrases, sentence) for sentence in sentences]
+        if not any(phrases):  # no stock phrase, so nothing to quote: weighing costs more
             return
         given = self.specificity.given_names(note)
         kinds: Counter[str] = Counter()
         stock: list[Span] = []
-        for sentence in sentences:
-            phrases = matched_spans(self.phrases, sentence)
-            kind = self._kind(sentence, phrases, given)
+        for sentence, found in zip(sentences, phrases, strict=True):
+            kind = self._kind(sentence, found, given)
             kinds[kind] += 1
             if kind == "stock":
-                stock.extend(phrases)
+                stock.extend(found)
+            elif kind == "specific" and not self._few_specific(kinds, len(sentences)):
+                return  # specific enough already, whatever the other sentences are
         if not stock or not self._is_generic(kinds, len(sentences)):
             return
         quoted = list(dict.fromkeys(f'"{p.text}"' for p in stock))
@@ -127,10 +129,11 @@ class GenericNote(Check):
         counts half towards the stock share; a sentence with a hint of content does not count.
         """
         stock_share = (kinds["stock"] + kinds["plain"] / 2) / total
-        return (
-            stock_share >= self.options["min-stock-share"]
-            and kinds["specific"] / total < self.options["max-specific-share"]
-        )
+        return stock_share >= self.options["min-stock-share"] and self._few_specific(kinds, total)
+
+    def _few_specific(self, kinds: Counter[str], total: int) -> bool:
+        """Specific sentences are fewer than the share that makes a note specific."""
+        return kinds["specific"] / total < self.options["max-specific-share"]
 
     @staticmethod
     def _specific_part(specific: int) -> str:

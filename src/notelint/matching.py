@@ -276,22 +276,14 @@ def word_ids(doc: Doc) -> list[list[int]]:
     return words
 
 
-def _word_sets(doc: Doc, start: int, end: int) -> list[set[int]]:
-    """The NORM and LEMMA ids of tokens start..end as sets, made once per span for all the
-    matchers that ask."""
-    cache = doc.user_data.setdefault(_SETS_KEY, {})
-    if (start, end) not in cache:
-        cache[start, end] = [set(ids[start:end]) for ids in word_ids(doc)]
-    return cache[start, end]
-
-
 class GatedMatcher:
-    """A token Matcher that skips a Doc, or a sentence, lacking a word its patterns need.
+    """A token Matcher that skips a Doc lacking a word its patterns need.
 
     The Matcher costs time for every token and pattern, even in the many notes where nothing
-    can match; whether a note or sentence has "chance" or "again" at all is a set lookup. Only
-    tokens a match cannot skip (no "OP", or "+") with NORM or LEMMA values count, so the gate
-    never hides a match, and matches are those of the Matcher's one run over the Doc.
+    can match; whether a note has "chance" or "again" at all is a set lookup. Only tokens a
+    match cannot skip (no "OP", or "+") with NORM or LEMMA values count, so the gate never
+    hides a match, and matches are those of the Matcher's one run over the Doc. (Gating each
+    sentence too cost more than the look-ups into that one run's matches it saved.)
     """
 
     def __init__(self, nlp: Language, label: str, patterns: list[list[dict[str, Any]]]) -> None:
@@ -306,14 +298,16 @@ class GatedMatcher:
         doc = sentence.doc
         possible = doc.user_data.setdefault(_GATES_KEY, {})
         if id(self) not in possible:
-            possible[id(self)] = self._possible(doc, 0, len(doc))
-        if not (possible[id(self)] and self._possible(doc, sentence.start, sentence.end)):
+            possible[id(self)] = self._possible(doc)
+        if not possible[id(self)]:
             return []
         return matched_spans(self.matcher, sentence, longest=longest)
 
-    def _possible(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether tokens start..end have, for some pattern, a word for each token it needs."""
-        words = _word_sets(doc, start, end)
+    def _possible(self, doc: Doc) -> bool:
+        """Whether the Doc has, for some pattern, a word for each token it needs."""
+        words = doc.user_data.get(_SETS_KEY)
+        if words is None:
+            words = doc.user_data[_SETS_KEY] = [set(ids) for ids in word_ids(doc)]
         return any(
             all(not ids.isdisjoint(words[attr]) for attr, ids in needs) for needs in self.needs
         )

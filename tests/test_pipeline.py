@@ -58,3 +58,39 @@ def test_paragraphs_and_greeting_start_sentences() -> None:
 def test_unknown_model_is_a_user_error() -> None:
     with pytest.raises(NotelintError, match="not installed"):
         load_pipeline("en_core_web_nonexistent")
+
+
+#: Every token attribute a check or a matcher reads (and a few more).
+_ATTRS = [
+    "ORTH", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IDX", "SPACY", "LEMMA",
+    "SENT_START", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE",
+    "IS_PUNCT", "IS_SPACE", "IS_STOP", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "IS_BRACKET",
+    "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LANG",
+]  # fmt: skip
+
+
+def test_the_blank_pipeline_makes_the_docs_spacys_language_makes() -> None:
+    """``Blank`` builds the parts of ``spacy.blank("en")`` plus our components without
+    spaCy's config system; over every fixture note, each token must read the same."""
+    import spacy
+    from fixture_runner import fixture_notes
+    from spacy.language import Language
+
+    from notelint import lookup_lemmas, paragraphs
+    from notelint.pipeline import Blank
+
+    paragraphs.register()
+    if lookup_lemmas.NAME not in Language.factories:
+        Language.component(lookup_lemmas.NAME, func=lookup_lemmas.set_lemmas)
+    reference = spacy.blank("en")
+    reference.add_pipe(paragraphs.NAME)
+    reference.add_pipe("sentencizer")
+    reference.add_pipe(lookup_lemmas.NAME)
+    ours = load_pipeline()
+    assert isinstance(ours, Blank)
+    assert ours.pipe_names == [paragraphs.NAME, "sentencizer", lookup_lemmas.NAME]
+    for path in fixture_notes():
+        text = path.read_text("utf-8")
+        expected, got = reference(text), ours(text)
+        assert got.text == text
+        assert (got.to_array(_ATTRS) == expected.to_array(_ATTRS)).all(), path

@@ -18,11 +18,11 @@ from notelint.kit import (
 )
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span, Token
 
     from notelint.kit import Finding, Note
+    from notelint.pipeline import Nlp
 
 
 #: The check's word lists, as data.
@@ -73,7 +73,7 @@ def _is_noun(lowers: list[str], i: int) -> bool:
     return i < 2 or lowers[i - 2] not in {"in", "by", "through", "via"}
 
 
-def _token_matcher(nlp: Language, patterns: list[list[dict[str, Any]]]) -> Matcher:
+def _token_matcher(nlp: Nlp, patterns: list[list[dict[str, Any]]]) -> Matcher:
     from spacy.matcher import Matcher
 
     matcher = Matcher(nlp.vocab)

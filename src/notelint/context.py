@@ -15,7 +15,7 @@ from notelint.errors import NotelintError
 from notelint.sources import Source
 
 if TYPE_CHECKING:
-    from spacy.language import Language
+    from notelint.pipeline import Nlp
 
 NAME_FIELDS = ("to", "panel")
 DATE_FIELDS = ("interviewed", "sent", "written")
@@ -137,7 +137,7 @@ def _ignored_codes(selector: str) -> list[str]:
     return codes
 
 
-def with_interview_topics(overrides: Mapping[str, Any], nlp: Language) -> dict[str, Any]:
+def with_interview_topics(overrides: Mapping[str, Any], nlp: Nlp) -> dict[str, Any]:
     """The overrides with ``context`` (free-text notes from the interview, ``--context FILE``)
     turned into topics: their key phrases stand in for front matter ``topics``."""
     from notelint.keyphrases import extract

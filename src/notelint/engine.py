@@ -34,7 +34,7 @@ from notelint.sources import Source
 from notelint.suppressions import is_suppressed, parse_directives
 
 if TYPE_CHECKING:
-    from spacy.language import Language
+    from notelint.pipeline import Nlp
 
 #: Built checks per (model, code, options, severity): matchers cost ~0.1 s to build, and the
 #: API, the page and the language server lint many notes with the same configuration.
@@ -350,7 +350,7 @@ def _parse_and_check(
     return map_notes(work, len(contexts), jobs, progress)
 
 
-def _parse(nlp: Language, source: Source, context: Context) -> Note:
+def _parse(nlp: Nlp, source: Source, context: Context) -> Note:
     flowed, layout = prepare(source)
     return Note(flowed, context, known_text(nlp(flowed.lint_text), flowed.lint_text), layout)
 

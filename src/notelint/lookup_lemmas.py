@@ -58,11 +58,3 @@ def set_lemmas(doc: Doc) -> Doc:
             lemma = known[token.orth] = strings.add(lemma_of(token.text))
         token.lemma = lemma
     return doc
-
-
-def register() -> None:
-    """Register the component with spaCy (idempotent)."""
-    from spacy.language import Language
-
-    if NAME not in Language.factories:
-        Language.component(NAME, func=set_lemmas)

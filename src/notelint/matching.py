@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING, Any
 from notelint.datafiles import load_data
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Doc, Span
+
+    from notelint.pipeline import Nlp
 
 
 _CACHE_KEY = "notelint_matches"
@@ -97,7 +98,7 @@ def vocabulary(name: str) -> tuple[str, ...]:
 
 
 def phrase_matcher(
-    nlp: Language,
+    nlp: Nlp,
     terms: Iterable[str],
     attr: str = "LOWER",
     label: str = "TERM",
@@ -171,7 +172,7 @@ def run_words() -> RunWords | None:
     return _RUN_WORDS.get()
 
 
-def able_to_match(nlp: Language, phrases: list[str], attr: str) -> list[str]:
+def able_to_match(nlp: Nlp, phrases: list[str], attr: str) -> list[str]:
     """The phrases that can match the notes being built for (all of them outside
     ``built_for``).
 
@@ -199,7 +200,7 @@ def able_to_match(nlp: Language, phrases: list[str], attr: str) -> list[str]:
     return kept
 
 
-def lemmatized(nlp: Language, texts: list[str]) -> list[Doc]:
+def lemmatized(nlp: Nlp, texts: list[str]) -> list[Doc]:
     """Docs with lemmas, cheaply: the tokenizer and the lookup table, not the whole pipeline.
 
     Running ``nlp.pipe`` over thousands of short patterns costs most of a check's set-up in
@@ -286,7 +287,7 @@ class GatedMatcher:
     sentence too cost more than the look-ups into that one run's matches it saved.)
     """
 
-    def __init__(self, nlp: Language, label: str, patterns: list[list[dict[str, Any]]]) -> None:
+    def __init__(self, nlp: Nlp, label: str, patterns: list[list[dict[str, Any]]]) -> None:
         from spacy.matcher import Matcher
 
         self.matcher = Matcher(nlp.vocab)
@@ -409,7 +410,7 @@ class GroupedMatcher:
 
     def __init__(
         self,
-        nlp: Language,
+        nlp: Nlp,
         patterns: dict[str, list[list[dict[str, Any]]]],
         groups: dict[str, str],
         default: str,
@@ -452,7 +453,7 @@ def with_capitals(terms: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(v for t in terms for v in (t, t[:1].upper() + t[1:])))
 
 
-def word_matcher(nlp: Language, words: Sequence[str], attr: str) -> PhraseMatcher:
+def word_matcher(nlp: Nlp, words: Sequence[str], attr: str) -> PhraseMatcher:
     """A PhraseMatcher for single words whose ``attr`` value is the word itself (a lemma
     pattern is not lemmatized again), far cheaper than a Matcher's ``IN`` set."""
     from spacy.matcher import PhraseMatcher

@@ -24,9 +24,8 @@ from notelint.errors import NotelintError
 from notelint.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-
     from notelint.note import Note
+    from notelint.pipeline import Nlp
 
 
 class Check:
@@ -52,7 +51,7 @@ class Check:
 
     def __init__(
         self,
-        nlp: Language,
+        nlp: Nlp,
         options: Mapping[str, Any] | None = None,
         severity: Severity | None = None,
     ) -> None:

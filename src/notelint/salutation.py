@@ -14,11 +14,11 @@ from notelint.lookup_lemmas import lemma_table
 from notelint.matching import phrase_matcher, vocabulary
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Span, Token
 
     from notelint.note import Note
+    from notelint.pipeline import Nlp
 
 #: Words that open a salutation; "to" opens "To whom it may concern".
 GREETINGS = frozenset({*vocabulary("greetings"), *vocabulary("times_of_day"), "to"})
@@ -54,7 +54,7 @@ def salutation_span(note: Note) -> Span | None:
     return None
 
 
-def generic_addressees(nlp: Language, extra: list[str]) -> PhraseMatcher:
+def generic_addressees(nlp: Nlp, extra: list[str]) -> PhraseMatcher:
     """Role and group addressees ('hiring manager', 'team'), from data plus an option."""
     return phrase_matcher(nlp, [*vocabulary("salutations_generic"), *extra], attr="LOWER")
 

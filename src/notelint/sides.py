@@ -24,9 +24,9 @@ from notelint.specificity import (
 )
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Span
 
+    from notelint.pipeline import Nlp
     from notelint.specificity import Specificity
 
 SECOND_PERSON = frozenset(vocabulary("pronouns_second"))
@@ -95,7 +95,7 @@ _OPENS_ONTO = frozenset({"about", "that", "how", "why", "what", "where", "the", 
 class Sides:
     """Weighs the specific content on the reader's side of a sentence."""
 
-    def __init__(self, nlp: Language, specificity: Specificity) -> None:
+    def __init__(self, nlp: Nlp, specificity: Specificity) -> None:
         self.specificity = specificity
         self.pitch = phrase_matcher(nlp, vocabulary("pitch_phrases"), attr="LOWER")
 

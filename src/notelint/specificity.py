@@ -38,10 +38,10 @@ from notelint.note import doc_sentences, doc_text
 from notelint.slots import slot_spans
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
     from notelint.note import Note
+    from notelint.pipeline import Nlp
 
 STRONG = 2.0
 WEAK = 1.0
@@ -469,9 +469,7 @@ class ConversationCues:
     hadn't realised how much I missed teaching").
     """
 
-    def __init__(
-        self, nlp: Language, specificity: Specificity, extra_cues: Sequence[str] = ()
-    ) -> None:
+    def __init__(self, nlp: Nlp, specificity: Specificity, extra_cues: Sequence[str] = ()) -> None:
         kinds: dict[str, list[str]] = {kind: [] for kind in ("after", *_CUE_KINDS.values())}
         for line in [*vocabulary("conversation_cues"), *extra_cues]:
             marker, _, rest = line.partition(" ")
@@ -546,7 +544,7 @@ class ConversationCues:
 
 
 def conversation_cues(
-    nlp: Language, extra_cues: tuple[str, ...] = (), extra_stock_words: tuple[str, ...] = ()
+    nlp: Nlp, extra_cues: tuple[str, ...] = (), extra_stock_words: tuple[str, ...] = ()
 ) -> ConversationCues:
     """The cue matcher for a configuration, built once and shared by NL001 and NL002.
 
@@ -559,7 +557,7 @@ def conversation_cues(
 
 @cache
 def _conversation_cues(
-    nlp: Language,
+    nlp: Nlp,
     extra_cues: tuple[str, ...],
     extra_stock_words: tuple[str, ...],
     words: RunWords | None,

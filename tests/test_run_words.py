@@ -43,12 +43,12 @@ def test_lemmas_are_compared_as_lemmas() -> None:
     assert kept == ["bring gift", "Bring gift"]
 
 
-def test_phrases_the_tokenizer_splits_are_kept() -> None:
-    """Words with punctuation, digits or a tokenizer exception are never predicted."""
+def test_words_spacy_splits_are_judged_by_their_tokens() -> None:
+    """ "I'd" is "I" and "'d", "follow-up" three tokens: each must be in some note."""
     nlp = load_pipeline()
-    phrases = ["don't hesitate", "follow-up", "cannot wait", "9 am", "café"]
-    with built_for(_words("Hello.")):
-        assert able_to_match(nlp, phrases, "LOWER") == phrases
+    phrases = ["I'd like", "follow-up call", "don't hesitate", "cannot wait", "9 am"]
+    with built_for(_words("I'd like a follow-up call at 9 am.")):
+        assert able_to_match(nlp, phrases, "LOWER") == ["I'd like", "follow-up call", "9 am"]
         assert able_to_match(nlp, ["hello there", "goodbye"], "NORM") == ["hello there", "goodbye"]
 
 
@@ -59,9 +59,10 @@ def test_outside_a_run_every_phrase_is_built() -> None:
 
 
 @pytest.mark.parametrize("path", WORD_LISTS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
-def test_plain_phrases_are_one_token_a_word(path: Path) -> None:
-    """What ``able_to_match`` relies on: spaCy makes a phrase of plain words (ASCII letters,
-    no tokenizer exception) one token a word, in every form a matcher is built from."""
+def test_a_phrase_is_its_words_tokens(path: Path) -> None:
+    """What ``RunWords.has`` relies on, for every form a matcher is built from: spaCy's tokens
+    of a phrase are its words' tokens one after another, and a word of plain letters (no
+    tokenizer exception) is one token."""
     nlp = load_pipeline()
     exceptions = nlp.tokenizer.rules
     listed = read_word_list(path)
@@ -71,9 +72,12 @@ def test_plain_phrases_are_one_token_a_word(path: Path) -> None:
         for form in (phrase, matching.plural(phrase), phrase[:1].upper() + phrase[1:])
     }
     for form in sorted(forms):
-        words = form.split()
-        if all(w.isascii() and w.isalpha() and w not in exceptions for w in words):
-            assert [t.text for t in nlp.tokenizer(form)] == words, form
+        words = form.split(" ")
+        apart = [t.text for word in words for t in nlp.tokenizer(word)]
+        assert [t.text for t in nlp.tokenizer(form)] == apart, form
+        for word in words:
+            if word.isascii() and word.isalpha() and word not in exceptions:
+                assert [t.text for t in nlp.tokenizer(word)] == [word], form
 
 
 def test_matchers_built_for_a_run_find_what_the_full_ones_find() -> None:

@@ -20,10 +20,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -140,6 +140,11 @@ class RunWords:
 
     lower: frozenset[int]
     lemma: frozenset[int]
+    #: The values of the words of phrases, by attribute and word, worked out while building:
+    #: a word spaCy splits ("I'd", "follow-up") is tokenized once, however many phrases hold it.
+    _values: dict[tuple[str, str], tuple[int, ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     @classmethod
     def of(cls, docs: Iterable[Doc]) -> RunWords:
@@ -151,6 +156,30 @@ class RunWords:
                 lower.update(ids[0])
                 lemma.update(ids[1])
         return cls(frozenset(lower), frozenset(lemma))
+
+    def has(self, nlp: Nlp, attr: str, phrase: str, exceptions: Mapping[str, Any]) -> bool:
+        """Whether every token of ``phrase`` has its ``attr`` value in some note.
+
+        spaCy splits a phrase at its spaces and tokenizes each word alone, so a phrase's
+        tokens are its words' tokens one after another: a word of plain ASCII letters that is
+        no tokenizer exception is one token, known without tokenizing; another word is
+        tokenized once for the whole run.
+        """
+        from spacy.strings import get_string_id
+
+        from notelint.lookup_lemmas import lemma_of
+
+        known = self.lower if attr == "LOWER" else self.lemma
+        for word in phrase.split(" "):
+            values = self._values.get((attr, word))
+            if values is None:
+                plain = word.isascii() and word.isalpha() and word not in exceptions
+                texts = [word] if plain else [t.text for t in nlp.tokenizer(word)]
+                value = str.lower if attr == "LOWER" else lemma_of
+                values = self._values[attr, word] = tuple(get_string_id(value(t)) for t in texts)
+            if not known.issuperset(values):
+                return False
+        return True
 
 
 _RUN_WORDS: ContextVar[RunWords | None] = ContextVar("notelint_run_words", default=None)
@@ -174,30 +203,18 @@ def run_words() -> RunWords | None:
 
 def able_to_match(nlp: Nlp, phrases: list[str], attr: str) -> list[str]:
     """The phrases that can match the notes being built for (all of them outside
-    ``built_for``).
-
-    A phrase is dropped only when it is sure not to match: every word of it is plain ASCII
-    letters and no tokenizer exception, so spaCy makes it one token whose lower-case form or
-    lookup lemma is known without tokenizing, and some word's value is in none of the notes.
-    Other phrases ("don't", "follow-up", ...) are kept. Lemmas are predicted from the lookup
-    table only when the blank pipeline sets them (a trained pipeline's tagger decides its own).
+    ``built_for``): those each of whose tokens has its lower-case form (or lookup lemma) in
+    some note (see ``RunWords.has``). Lemmas are predicted from the lookup table only when the
+    blank pipeline sets them (a trained pipeline's tagger decides its own); phrases matched
+    on another attribute are all kept.
     """
-    from spacy.strings import get_string_id
-
-    from notelint.lookup_lemmas import NAME, lemma_of
+    from notelint.lookup_lemmas import NAME
 
     words = _RUN_WORDS.get()
     if words is None or attr not in ("LOWER", "LEMMA") or NAME not in nlp.pipe_names:
         return phrases
-    known, value = (words.lower, str.lower) if attr == "LOWER" else (words.lemma, lemma_of)
     exceptions = nlp.tokenizer.rules
-    kept = []
-    for phrase in phrases:
-        chunks = phrase.split()
-        plain = all(c.isascii() and c.isalpha() and c not in exceptions for c in chunks)
-        if not plain or all(get_string_id(value(c)) in known for c in chunks):
-            kept.append(phrase)
-    return kept
+    return [phrase for phrase in phrases if words.has(nlp, attr, phrase, exceptions)]
 
 
 def lemmatized(nlp: Nlp, texts: list[str]) -> list[Doc]:

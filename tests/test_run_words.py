@@ -123,3 +123,17 @@ def test_fixture_notes_alone_give_the_same_findings(step: int) -> None:
         lean = lint_sources(sources, config, now=NOW, once=True).results
         full = lint_sources(sources, config, now=NOW).results
         assert lean == full, path
+
+
+def test_lint_paths_once_is_what_the_command_line_runs(tmp_path: Path) -> None:
+    from notelint.api import lint_paths
+
+    note = tmp_path / "note.md"
+    note.write_text(
+        "Hi Dana,\n\nThank you for your time. I'm sending a small gift basket to the team.\n\n"
+        "Best,\nSam\n",
+        "utf-8",
+    )
+    once = lint_paths([note], now=NOW, once=True)
+    assert once.results == lint_paths([note], now=NOW).results
+    assert "NL004" in {f.code for f in once.results[0].findings}

@@ -140,8 +140,10 @@ class NoFit(Check):
         empty = matched_spans(self.not_plans, note.doc)
         starts = [s.start for s in every]
         given = self.specificity.given_names(note, with_slots=False)
-        if self._has_fit(sentences, starts, note, [*claims, *empty]) or self.sides.shows_fit(
-            sentences, given, self.not_work
+        # The sides model first: it reads words the other checks have read already, while
+        # the cue shapes are a token Matcher of their own, run only when still needed.
+        if self.sides.shows_fit(sentences, given, self.not_work) or self._has_fit(
+            sentences, starts, note, [*claims, *empty]
         ):
             return
         if claims:

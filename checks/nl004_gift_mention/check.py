@@ -178,6 +178,8 @@ class GiftMention(Check):
         )
 
     def check(self, note: Note) -> Iterator[Finding]:
+        if not self._has_gift_word(note.doc):
+            return
         work = self._work_words(note)
         for sentence in note.body_sentences():
             span = self._gift_in(sentence, work)
@@ -192,6 +194,20 @@ class GiftMention(Check):
                 "Leave the gift out; gifts after an interview make interviewers uneasy. "
                 "Spend the words on a point from the conversation instead.",
             )
+
+    def _has_gift_word(self, doc: Doc) -> bool:
+        """Whether the note names anything ``_gift_in`` could report: most notes name no gift,
+        and are done after these look-ups (the token matcher for homemade things runs only
+        where an intent phrase makes it count)."""
+        return bool(
+            matched_spans(self.tokens, doc)
+            or matched_spans(self.gifts, doc)
+            or matched_spans(self.produce, doc)
+            or (
+                matched_spans(self.intent, doc)
+                and (matched_spans(self.possible, doc) or matched_spans(self.homemade, doc))
+            )
+        )
 
     def _work_words(self, note: Note) -> set[str]:
         """Lemmas of the interview's subject (topics, role, company): the writer's work."""

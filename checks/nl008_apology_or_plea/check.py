@@ -19,7 +19,7 @@ from notelint.kit import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from notelint.kit import Finding, Note
 
@@ -107,6 +107,8 @@ class ApologyOrPlea(Check):
         self.interview_ids = {self.nlp.vocab.strings.add(w) for w in _W["interview_words"]}
 
     def check(self, note: Note) -> Iterator[Finding]:
+        if not self._has_cue(note.doc):
+            return
         # The subject line is read first: a plea there ("Please reconsider") is one too.
         sentences = content_sentences(note, with_subject=True)
         for index, sentence in enumerate(sentences):
@@ -119,6 +121,19 @@ class ApologyOrPlea(Check):
             ):
                 continue  # owning a fumbled answer and then fixing it is what the advice asks
             yield self.finding(note, span.start_char, span.end_char, *_WORDING[kind](span.text))
+
+    def _has_cue(self, doc: Doc) -> bool:
+        """Whether the note holds a word every finding starts from: a plea, an apology, an
+        admission or a failure. Most notes hold none, and are done after these look-ups of
+        the matchers' one run over the Doc, without weighing sentence by sentence."""
+        return bool(
+            matched_spans(self.pleas, doc)
+            or self.plea_patterns.spans(doc, longest=False)
+            or matched_spans(self.apologies, doc)
+            or matched_spans(self.admissions, doc)
+            or self.verdicts.spans(doc, longest=False)
+            or matched_spans(self.failures, doc)
+        )
 
     def _plea(self, sentence: Span) -> tuple[Span, str] | None:
         """Begging, or asking for another go at the interview."""

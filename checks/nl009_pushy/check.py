@@ -17,7 +17,7 @@ from notelint.kit import (
 from notelint.kit import words as doc_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from notelint.kit import Finding, Note
 
@@ -113,6 +113,8 @@ class Pushy(Check):
         self.deference = GatedMatcher(self.nlp, "P", _SHAPES["deference"])
 
     def check(self, note: Note) -> Iterator[Finding]:
+        if not self._has_cue(note.doc):
+            return
         screened = bool(self.screens(note.doc))
         sentences = note.body_sentences()
         for index, sentence in enumerate(sentences):
@@ -128,6 +130,21 @@ class Pushy(Check):
             yield self.finding(
                 note, span.start_char, span.end_char, f'{message}: "{span.text}"', suggestion
             )
+
+    def _has_cue(self, doc: Doc) -> bool:
+        """Whether the note holds a chase, a demand, a deadline with a request, or a meeting
+        asked for: what every finding starts from. Most notes hold none, and are done after
+        these look-ups of the matchers' one run over the Doc."""
+        return bool(
+            matched_spans(self.chasing, doc)
+            or self.chase_patterns.spans(doc)
+            or self.demands.spans(doc)
+            or self.calling_for.spans(doc)
+            or (self.deadlines.spans(doc) and self.requests.spans(doc))
+            or self.booking_call.spans(doc)
+            or matched_spans(self.meetings, doc)
+            or self.visits.spans(doc)
+        )
 
     def _chase(self, sentence: Span) -> tuple[Span, str] | None:
         """A reply chased, unless the earlier email is named to correct it ("apologies for the

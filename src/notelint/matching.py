@@ -311,15 +311,15 @@ class GatedMatcher:
         self.matcher.add(label, patterns)
         self.needs = [_needed_words(pattern) for pattern in patterns]
 
-    def spans(self, sentence: Span, *, longest: bool = True) -> list[Span]:
-        """The matches inside ``sentence``, as ``matched_spans`` gives them."""
-        doc = sentence.doc
+    def spans(self, doclike: Doc | Span, *, longest: bool = True) -> list[Span]:
+        """The matches inside a sentence (or the whole Doc), as ``matched_spans`` gives them."""
+        doc = getattr(doclike, "doc", doclike)
         possible = doc.user_data.setdefault(_GATES_KEY, {})
         if id(self) not in possible:
             possible[id(self)] = self._possible(doc)
         if not possible[id(self)]:
             return []
-        return matched_spans(self.matcher, sentence, longest=longest)
+        return matched_spans(self.matcher, doclike, longest=longest)
 
     def _possible(self, doc: Doc) -> bool:
         """Whether the Doc has, for some pattern, a word for each token it needs."""

@@ -308,7 +308,7 @@ class PanelCopy(SetCheck):
         if sketched:
             candidates = self._sketched_candidates(heads, sampled_heads)
         else:
-            candidates = self._candidates(heads)
+            candidates = self._candidates(heads, _company_codes(profiles, members))
         for x, y in candidates:
             pairs = [
                 (i, j)
@@ -322,7 +322,9 @@ class PanelCopy(SetCheck):
         if sampled is not None:
             sampled.update(i for x in sampled_heads for i in members[x])
 
-    def _candidates(self, profiles: Sequence[_Profile]) -> Iterator[tuple[int, int]]:
+    def _candidates(
+        self, profiles: Sequence[_Profile], companies: Sequence[int]
+    ) -> Iterator[tuple[int, int]]:
         """Pairs that may reach the threshold, found through each body's rarest words.
 
         Two bodies of n and m words whose similarity is at least t share at least
@@ -331,8 +333,9 @@ class PanelCopy(SetCheck):
         n - a + c words of each (prefix filtering, as in all-pairs similarity joins). Only those
         prefixes are indexed, and a pair is a candidate when its prefixes share c words: no
         pair above the threshold is missed, and stock words shared by every note never pair
-        notes up. Pairs are only length-compatible ones; whether the two notes may be copies at
-        all (other recipients, one application) is decided for each member of a group.
+        notes up. Pairs are only length-compatible ones of companies that may be one
+        (``companies``: see ``_company_codes``); whether the two notes may be copies at all
+        (other recipients, one application) is decided for each member of a group.
         """
         t = self.similarity
         items = [_occurrences(p.words) for p in profiles]
@@ -353,15 +356,21 @@ class PanelCopy(SetCheck):
 
         arrays = {item: np.array(ids) for item, ids in postings.items() if len(ids) > 1}
         need = np.array(shared)
+        lengths = np.array([len(p.words) for p in profiles])
+        codes = np.array(companies)
         for i, prefix in enumerate(prefixes):
             lists = [arrays[item] for item in prefix if item in arrays]
             if not lists:
                 continue
             counts = np.bincount(np.concatenate(lists), minlength=len(prefixes))[i + 1 :]
             enough = np.flatnonzero(counts >= np.minimum(need[i + 1 :], shared[i])) + i + 1
-            for j in enough.tolist():
-                if self._similar_lengths(profiles[i], profiles[j]):
-                    yield i, j
+            # Lengths that can reach the threshold (a body of n words and one of m share at
+            # most 2*min(n, m) of their n + m), and companies that may be one.
+            short = np.minimum(lengths[enough], lengths[i])
+            fits = 2 * short >= self.similarity * (lengths[enough] + lengths[i])
+            if codes[i] >= 0:
+                fits &= (codes[enough] < 0) | (codes[enough] == codes[i])
+            yield from ((i, j) for j in enough[fits].tolist())
 
     def _sketched_candidates(
         self, profiles: Sequence[_Profile], sampled: set[int]
@@ -420,10 +429,6 @@ class PanelCopy(SetCheck):
         total = lengths[codes // n] + lengths[codes % n]
         for code in codes[2 * short >= self.similarity * total].tolist():
             yield code // n, code % n
-
-    def _similar_lengths(self, a: _Profile, b: _Profile) -> bool:
-        short, long = sorted((len(a.words), len(b.words)))
-        return 2 * short >= self.similarity * (short + long)
 
     @staticmethod
     def _comparable(a: _Profile, b: _Profile) -> bool:
@@ -519,6 +524,19 @@ def _pair_codes(a: Any, b: Any, n: int, band: int) -> tuple[Any, bool]:
     keep = left != right
     low, high = np.minimum(left[keep], right[keep]), np.maximum(left[keep], right[keep])
     return low * n + high, sampled
+
+
+def _company_codes(profiles: Sequence[_Profile], members: Sequence[list[int]]) -> list[int]:
+    """For each group of identical bodies, a number for the one company all its notes name,
+    or -1 where some name none or they name several: notes naming different companies are
+    other applications, so groups of two different numbers are never compared."""
+    numbers: dict[str, int] = {}
+    codes = []
+    for group in members:
+        named = {profiles[i].company for i in group}
+        company = named.pop() if len(named) == 1 else None
+        codes.append(numbers.setdefault(company, len(numbers)) if company else -1)
+    return codes
 
 
 def _same_person(these: tuple[Person, ...], those: tuple[Person, ...]) -> bool:

@@ -137,3 +137,29 @@ def test_lint_paths_once_is_what_the_command_line_runs(tmp_path: Path) -> None:
     once = lint_paths([note], now=NOW, once=True)
     assert once.results == lint_paths([note], now=NOW).results
     assert "NL004" in {f.code for f in once.results[0].findings}
+
+
+def test_a_gated_matcher_finds_what_its_whole_matcher_finds() -> None:
+    """No pattern's words: nothing runs; one pattern's: that pattern alone; more: all of
+    them. The matches (and their order) are the whole Matcher's every time."""
+    from notelint.matching import GatedMatcher
+
+    nlp = load_pipeline()
+    patterns = [
+        [{"NORM": "second"}, {"NORM": "chance"}],
+        [{"LEMMA": "redo"}, {"NORM": {"IN": ["it", "that"]}}],
+        [{"NORM": "second"}, {"IS_ALPHA": True, "OP": "?"}, {"NORM": "chance"}],
+    ]
+    gated = GatedMatcher(nlp, "PLEA", patterns)
+    for text in (
+        "Thanks for the chat.",
+        "Could I redo it, or redo that?",
+        "A second chance, a second real chance.",
+        "A second chance to redo it.",
+    ):
+        doc = nlp(text)
+        whole = [(s.start, s.end) for s in gated.matcher(doc, as_spans=True)]
+        assert [(s.start, s.end) for s in gated.spans(doc, longest=False)] == sorted(
+            whole, key=lambda span: span[0]
+        ), text
+    assert len(gated._alone) == 1  # "redo": the second pattern alone

@@ -300,35 +300,50 @@ class GatedMatcher:
     The Matcher costs time for every token and pattern, even in the many notes where nothing
     can match; whether a note has "chance" or "again" at all is a set lookup. Only tokens a
     match cannot skip (no "OP", or "+") with NORM or LEMMA values count, so the gate never
-    hides a match, and matches are those of the Matcher's one run over the Doc. (Gating each
-    sentence too cost more than the look-ups into that one run's matches it saved.)
+    hides a match. Where the gate lets one pattern through, a Matcher of that pattern alone
+    runs: its matches are the whole Matcher's, in the same order, at a fraction of the cost
+    of trying every pattern at every token. (Gating each sentence too cost more than the
+    look-ups into the one run's matches it saved.)
     """
 
     def __init__(self, nlp: Nlp, label: str, patterns: list[list[dict[str, Any]]]) -> None:
         from spacy.matcher import Matcher
 
+        self.label, self.patterns = label, patterns
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add(label, patterns)
         self.needs = [_needed_words(pattern) for pattern in patterns]
+        self._alone: dict[int, Matcher] = {}
 
     def spans(self, doclike: Doc | Span, *, longest: bool = True) -> list[Span]:
         """The matches inside a sentence (or the whole Doc), as ``matched_spans`` gives them."""
         doc = getattr(doclike, "doc", doclike)
-        possible = doc.user_data.setdefault(_GATES_KEY, {})
-        if id(self) not in possible:
-            possible[id(self)] = self._possible(doc)
-        if not possible[id(self)]:
-            return []
-        return matched_spans(self.matcher, doclike, longest=longest)
+        chosen = doc.user_data.setdefault(_GATES_KEY, {})
+        if id(self) not in chosen:
+            chosen[id(self)] = self._matcher_for(doc)
+        matcher = chosen[id(self)]
+        return [] if matcher is None else matched_spans(matcher, doclike, longest=longest)
 
-    def _possible(self, doc: Doc) -> bool:
-        """Whether the Doc has, for some pattern, a word for each token it needs."""
+    def _matcher_for(self, doc: Doc) -> Matcher | None:
+        """The Matcher to run on the Doc: none if no pattern has a word for each token it
+        needs, that pattern's own if one has, else the whole Matcher."""
+        from spacy.matcher import Matcher
+
         words = doc.user_data.get(_SETS_KEY)
         if words is None:
             words = doc.user_data[_SETS_KEY] = [set(ids) for ids in word_ids(doc)]
-        return any(
-            all(not ids.isdisjoint(words[attr]) for attr, ids in needs) for needs in self.needs
-        )
+        passing = [
+            i
+            for i, needs in enumerate(self.needs)
+            if all(not ids.isdisjoint(words[attr]) for attr, ids in needs)
+        ]
+        if len(passing) != 1 or len(self.patterns) == 1:
+            return self.matcher if passing else None
+        (index,) = passing
+        if index not in self._alone:
+            alone = self._alone[index] = Matcher(self.matcher.vocab)
+            alone.add(self.label, [self.patterns[index]])
+        return self._alone[index]
 
 
 def _needed_words(pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 
 from notelint.errors import NotelintError
 from notelint.pipeline import load_pipeline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 TEXT = (
     "Hi Dana,\n\nI was running the audits when you mentioned the cookies and the geese. "
@@ -94,3 +98,36 @@ def test_the_blank_pipeline_makes_the_docs_spacys_language_makes() -> None:
         expected, got = reference(text), ours(text)
         assert got.text == text
         assert (got.to_array(_ATTRS) == expected.to_array(_ATTRS)).all(), path
+
+
+def _paragraph_starts(doc: Doc) -> list[int]:
+    """The paragraph rule read token by token, as the component's docstring states it."""
+    starts, line_length, previous = [], 0, None
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            blank_line = token.text.count("\n") >= 2
+            greeting = previous in {",", ":"} and line_length <= 6
+            if token.i + 1 < len(doc) and (blank_line or greeting):
+                starts.append(token.i + 1)
+            line_length = 0
+        elif not token.is_space:
+            line_length += 1
+            previous = token.text
+    return starts
+
+
+def test_paragraph_marks_and_lemmas_follow_their_rules_token_by_token() -> None:
+    """The two components read the Doc as id arrays; over every fixture note they must do
+    what the rule read token by token does."""
+    from fixture_runner import fixture_notes
+
+    from notelint import lookup_lemmas, paragraphs
+
+    nlp = load_pipeline()
+    texts = [p.read_text("utf-8") for p in fixture_notes()]
+    for text in [*texts, "", "\n\n", "Hi Dana,\nthanks", "Dear team:\n\nBest"]:
+        doc = paragraphs.mark_paragraphs(nlp.make_doc(text))
+        marked = [t.i for t in doc if t.i and t.is_sent_start]
+        assert marked == _paragraph_starts(doc), text[:40]
+        lookup_lemmas.set_lemmas(doc)
+        assert [t.lemma_ for t in doc] == [lookup_lemmas.lemma_of(t.text) for t in doc]

@@ -48,13 +48,23 @@ def lemma_of(text: str) -> str:
 
 
 def set_lemmas(doc: Doc) -> Doc:
-    # A word's lemma depends on its spelling alone, so each vocabulary keeps the lemma id of
-    # every spelling it has met (setting an id is cheaper than setting a string).
+    """Set every token's lemma from the lookup table.
+
+    A word's lemma depends on its spelling alone, so each vocabulary keeps the lemma id of
+    every spelling it has met, and the ids are read and written for the whole Doc at once
+    (``to_array``/``from_array``): a Token object per word cost twice as much.
+    """
+    if not len(doc):
+        return doc
+    import numpy as np
+
     strings = doc.vocab.strings
     known = doc.vocab.cfg.setdefault(_CACHE_KEY, {})
-    for token in doc:
-        lemma = known.get(token.orth)
+    lemmas = []
+    for orth in doc.to_array("ORTH").tolist():
+        lemma = known.get(orth)
         if lemma is None:
-            lemma = known[token.orth] = strings.add(lemma_of(token.text))
-        token.lemma = lemma
+            lemma = known[orth] = strings.add(lemma_of(strings[orth]))
+        lemmas.append(lemma)
+    doc.from_array(["LEMMA"], np.array(lemmas, dtype=np.uint64))
     return doc

@@ -18,25 +18,30 @@ _SHORT_LINE_TOKENS = 6
 
 
 def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, and after a short line ending in "," or ":".
+
+    Reads the tokens' spellings and space flags as ids for the whole Doc (a Token object
+    per word cost more than the rule); only the few whitespace tokens are looked up as text.
+    A token keeps at most one plain space after it, so a line break is always a token.
+    """
+    strings = doc.vocab.strings
+    closers = {strings.add(","), strings.add(":")}
     line_length = 0
     previous = None
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            nxt = token.i + 1
-            blank_line = token.text.count("\n") >= 2
-            greeting = (
-                previous is not None
-                and previous.text in {",", ":"}
-                and line_length <= _SHORT_LINE_TOKENS
-            )
-            if nxt < len(doc) and (blank_line or greeting):
-                doc[nxt].is_sent_start = True
-            line_length = 0
-        elif not token.is_space:
+    columns = doc.to_array(["IS_SPACE", "ORTH"]).tolist() if len(doc) else []
+    for i, (space, orth) in enumerate(columns):
+        if not space:
             line_length += 1
-            previous = token
-        if "\n" in token.whitespace_:
-            line_length = 0
+            previous = orth
+            continue
+        text = strings[orth]
+        if "\n" not in text:
+            continue
+        blank_line = text.count("\n") >= 2
+        greeting = previous in closers and line_length <= _SHORT_LINE_TOKENS
+        if i + 1 < len(doc) and (blank_line or greeting):
+            doc[i + 1].is_sent_start = True
+        line_length = 0
     return doc
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import itertools
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -348,7 +350,8 @@ def test_candidate_index_misses_no_pair_above_the_threshold(search: str) -> None
     for similarity in (0.5, 0.7, 0.85, 0.95):
         check = checks_by_code()["NL005"](nlp, {"similarity": similarity})
         collected = [check.collect(n) for n in notes]
-        names, vocabulary = check._name_words(collected), {}
+        names = check._name_words(collected)
+        vocabulary: defaultdict[str, int] = defaultdict(itertools.count().__next__)
         profiles = [
             check._profile(n.path, d, names, vocabulary)
             for n, d in zip(notes, collected, strict=True)

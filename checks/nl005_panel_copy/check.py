@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -199,7 +200,8 @@ class PanelCopy(SetCheck):
     def check_set(self, items: Sequence[Collected]) -> Iterator[Finding]:
         collected = [(item.path, item.data) for item in items if item.data]
         names = self._name_words(data for _, data in collected)
-        vocabulary: dict[str, int] = {}
+        # Word ids in order of first sight: a missing word takes the next number.
+        vocabulary: defaultdict[str, int] = defaultdict(itertools.count().__next__)
         profiles = [
             profile
             for path, data in collected
@@ -252,18 +254,19 @@ class PanelCopy(SetCheck):
     # -- what a note says -------------------------------------------------------------------
 
     def _profile(
-        self, path: str, data: dict[str, Any], names: frozenset[str], vocabulary: dict[str, int]
+        self,
+        path: str,
+        data: dict[str, Any],
+        names: frozenset[str],
+        vocabulary: defaultdict[str, int],
     ) -> _Profile | None:
         """The note's body as word ids, or None when it cannot take part in a comparison."""
         recipients = self._recipients(data)
         sentences = [_blanked(s, names) for s in data["sentences"]]
-        body = [w for s in sentences for w in s]
-        if not recipients or sum(w != _NAME for w in body) < self.min_words:
+        if not recipients or sum(w != _NAME for s in sentences for w in s) < self.min_words:
             return None
-
-        def ids(words: Iterable[str]) -> tuple[int, ...]:
-            return tuple(vocabulary.setdefault(w, len(vocabulary)) for w in words)
-
+        ids = [tuple(map(vocabulary.__getitem__, s)) for s in sentences]
+        in_order = sorted(range(len(sentences)), key=sentences.__getitem__)
         quoted = data["quote"].split()
         interviewed = data["interviewed"]
         return _Profile(
@@ -277,8 +280,8 @@ class PanelCopy(SetCheck):
             company=data["company"],
             interviewed=dt.date.fromisoformat(interviewed) if interviewed else None,
             panel=self._persons(data["panel"]),
-            words=ids(body),
-            reordered=ids(w for s in sorted(sentences) for w in s),
+            words=tuple(i for sentence in ids for i in sentence),
+            reordered=tuple(i for k in in_order for i in ids[k]),
         )
 
     # -- which notes are copies -------------------------------------------------------------

@@ -115,6 +115,7 @@ _NEEDS = {
     _UNDECIDED: ("TBD", "TBC"),
     _INSERT_ASIDE: ("[", "("),
     _PAREN_SLOT: ("(",),
+    _TITLE_BLANK: ("Mr", "Ms", "Mx", "Dr"),
 }
 
 
@@ -179,6 +180,8 @@ class SlotFinder:
 
     def _brackets(self, text: str) -> Iterator[Slot]:
         """'[Company]', '[insert project here]'; not links, footnotes, checkboxes or '[sic]'."""
+        if "[" not in text:
+            return
         labels = {m.group(1).strip().lower() for m in _REFERENCE_LABEL.finditer(text)}
         for match in _SQUARE.finditer(text):
             content = match.group(1).strip()
@@ -198,6 +201,8 @@ class SlotFinder:
 
     def _insert_here(self, text: str) -> Iterator[Slot]:
         """'insert project here', 'add something smart here'; not 'add real value here'."""
+        if "here" not in text.lower():
+            return
         for match in _INSERT_HERE.finditer(text):
             between = re.findall(r"[a-z]+", match.group(2).lower())
             bare = not between and match.group(1).lower() in {"insert", "paste"}
@@ -208,12 +213,22 @@ class SlotFinder:
 def _word_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for the placeholder words: whole words, a space also matching a hyphen."""
     alternatives = []
+    starts: dict[bool, set[str]] = {True: set(), False: set()}  # by case-insensitivity
     for term in dict.fromkeys(t.strip() for t in terms if t.strip()):
         body = r"(?:[ \t]*-[ \t]*|[ \t]+)".join(re.escape(part) for part in term.split())
-        alternatives.append(body if any(c.isupper() for c in term) else f"(?i:{body})")
+        folded = not any(c.isupper() for c in term)
+        alternatives.append(f"(?i:{body})" if folded else body)
+        starts[folded].add(re.escape(term[0]))
     if not alternatives:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+    # A look-ahead for the terms' first letters first: at most places of a note it fails at
+    # once, where the alternatives would each be tried (a third of the time over 1,000 notes).
+    first = "|".join(
+        f"(?i:[{''.join(sorted(chars))}])" if folded else f"[{''.join(sorted(chars))}]"
+        for folded, chars in starts.items()
+        if chars
+    )
+    return re.compile(f"(?=(?:{first}))(?<![\\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
 
 def _compile_option(pattern: str) -> re.Pattern[str]:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 
 _CACHE_KEY = "notelint_matches"
+_NO_MATCHES: tuple[list[Span], list[int]] = ([], [])
 _GROUPED_KEY = "notelint_grouped"
 _VOCABULARY = Path(__file__).parent / "vocabulary"
 _GROUP = re.compile(r"\(([^()]*)\)")
@@ -112,7 +113,6 @@ def phrase_matcher(
     """
     from spacy.matcher import PhraseMatcher
 
-    matcher = PhraseMatcher(nlp.vocab, attr=attr)
     unique = list(dict.fromkeys(t.strip() for t in terms if t.strip()))
     if attr == "LEMMA":
         forms = list(
@@ -121,6 +121,7 @@ def phrase_matcher(
         patterns = lemmatized(nlp, able_to_match(nlp, forms, attr))
     else:
         patterns = list(nlp.tokenizer.pipe(able_to_match(nlp, unique, attr)))
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
     matcher.add(label, patterns)
     return matcher
 
@@ -253,16 +254,25 @@ def matched_spans(
     once per sentence costs more than the matching itself. So each matcher runs once over the
     whole Doc (cached in ``doc.user_data``) and a sentence gets the matches inside it.
     """
-    from spacy.util import filter_spans
-
-    doc = doclike.doc if hasattr(doclike, "doc") else doclike
+    # Most matchers match nothing in most notes: that answer is kept without sorting anything
+    # (and a Doc is told from a Span by its type's name: ``hasattr`` fails slowly on a Doc).
+    doc = doclike if type(doclike).__name__ == "Doc" else doclike.doc
     cache = doc.user_data.setdefault(_CACHE_KEY, {})
     key = (id(matcher), longest)
-    if key not in cache:
+    kept = cache.get(key)
+    if kept is None:
         found = matcher(doc, as_spans=True)
-        spans = sorted(filter_spans(found) if longest else found, key=lambda s: s.start)
-        cache[key] = (spans, [s.start for s in spans])
-    spans, starts = cache[key]
+        if found:
+            from spacy.util import filter_spans
+
+            spans = sorted(filter_spans(found) if longest else found, key=lambda s: s.start)
+            kept = (spans, [s.start for s in spans])
+        else:
+            kept = _NO_MATCHES
+        cache[key] = kept
+    spans, starts = kept
+    if not spans:
+        return []
     if doclike is doc:
         return list(spans)
     first = bisect.bisect_left(starts, doclike.start)

@@ -342,11 +342,12 @@ class GatedMatcher:
         words = doc.user_data.get(_SETS_KEY)
         if words is None:
             words = doc.user_data[_SETS_KEY] = [set(ids) for ids in word_ids(doc)]
-        passing = [
-            i
-            for i, needs in enumerate(self.needs)
-            if all(not ids.isdisjoint(words[attr]) for attr, ids in needs)
-        ]
+        passing = []  # two are as many as all: the whole Matcher runs
+        for i, needs in enumerate(self.needs):
+            if all(not ids.isdisjoint(words[attr]) for attr, ids in needs):
+                passing.append(i)
+                if len(passing) == 2:
+                    break
         if len(passing) != 1 or len(self.patterns) == 1:
             return self.matcher if passing else None
         (index,) = passing

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from notelint.kit import Check, doc_text
@@ -177,8 +177,10 @@ def _suggestion(too_many: bool, hard: bool, longest: int) -> str:
     return " ".join(part for part, wanted in ((cut, too_many), (split, hard)) if wanted)
 
 
+@lru_cache(maxsize=1 << 16)
 def _rough_syllables(word: str) -> int:
-    """Syllables as vowel groups, a silent final 'e' dropped: a quick screen only."""
+    """Syllables as vowel groups, a silent final 'e' dropped: a quick screen only (kept per
+    word: notes share most of their words)."""
     lower = word.lower()
     count = len(_VOWEL_GROUPS.findall(lower))
     if count > 1 and lower.endswith("e") and not lower.endswith(("le", "ee")):

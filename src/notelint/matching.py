@@ -323,6 +323,15 @@ class GatedMatcher:
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add(label, patterns)
         self.needs = [_needed_words(pattern) for pattern in patterns]
+        # Each pattern's rarest needed word, pooled: a Doc with none of them is settled by one
+        # look-up per attribute rather than one per pattern (None: a pattern needs nothing).
+        first: dict[int, set[int]] = {}
+        for needs in self.needs:
+            if needs:
+                attr, ids = needs[0]
+                first.setdefault(attr, set()).update(ids)
+        pooled = [(attr, frozenset(ids)) for attr, ids in first.items()]
+        self.first_words = None if not all(self.needs) else pooled
         self._alone: dict[int, Matcher] = {}
 
     def spans(self, doclike: Doc | Span, *, longest: bool = True) -> list[Span]:
@@ -342,6 +351,10 @@ class GatedMatcher:
         words = doc.user_data.get(_SETS_KEY)
         if words is None:
             words = doc.user_data[_SETS_KEY] = [set(ids) for ids in word_ids(doc)]
+        if self.first_words is not None and all(
+            words[attr].isdisjoint(ids) for attr, ids in self.first_words
+        ):
+            return None
         passing = []  # two are as many as all: the whole Matcher runs
         for i, needs in enumerate(self.needs):
             if all(not ids.isdisjoint(words[attr]) for attr, ids in needs):

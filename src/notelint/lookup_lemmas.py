@@ -47,19 +47,29 @@ def lemma_of(text: str) -> str:
     return lemma or text
 
 
+#: Below this many tokens (a pattern phrase) a loop over the tokens costs less than the arrays.
+_SHORT = 16
+
+
 def set_lemmas(doc: Doc) -> Doc:
     """Set every token's lemma from the lookup table.
 
     A word's lemma depends on its spelling alone, so each vocabulary keeps the lemma id of
-    every spelling it has met, and the ids are read and written for the whole Doc at once
-    (``to_array``/``from_array``): a Token object per word cost twice as much.
+    every spelling it has met. A note's ids are read and written for the whole Doc at once
+    (``to_array``/``from_array``): a Token object per word cost twice as much. A phrase of a
+    word list is a few tokens, where the arrays' own cost is the larger.
     """
-    if not len(doc):
+    strings = doc.vocab.strings
+    known = doc.vocab.cfg.setdefault(_CACHE_KEY, {})
+    if len(doc) < _SHORT:
+        for token in doc:
+            lemma = known.get(token.orth)
+            if lemma is None:
+                lemma = known[token.orth] = strings.add(lemma_of(token.text))
+            token.lemma = lemma
         return doc
     import numpy as np
 
-    strings = doc.vocab.strings
-    known = doc.vocab.cfg.setdefault(_CACHE_KEY, {})
     lemmas = []
     for orth in doc.to_array("ORTH").tolist():
         lemma = known.get(orth)

@@ -83,6 +83,7 @@ _TEMPLATE_KEY = "notelint_template_slots"
 _WORDS_KEY = "notelint_specificity_words"
 _GIVEN_KEY = "notelint_given_slots"
 _CUES_KEY = "notelint_cues"
+_LEMMA_STRINGS_KEY = "notelint_lemma_strings"
 _MARKETING_REACH = 8
 _COMPANY_OWNERS = {"your", "its", "their", "the", "company's"}
 _APOSTROPHES = {"'s", "’s", "'", "’"}
@@ -140,7 +141,8 @@ class Words:
         strings = doc.vocab.strings
         self.lower = [strings[h] for h in columns[10]]
         self.text = [strings[h] for h in columns[11]]
-        lemmas: dict[int, str] = {}
+        # Lower-cased lemma strings by id, kept with the vocabulary: notes share most words.
+        lemmas: dict[int, str] = doc.vocab.cfg.setdefault(_LEMMA_STRINGS_KEY, {})
         self.lemma = [
             lemmas[h] if h in lemmas else lemmas.setdefault(h, strings[h].lower())
             for h in columns[12]

@@ -546,12 +546,13 @@ def _same_person(these: tuple[Person, ...], those: tuple[Person, ...]) -> bool:
     return any(a <= b or b <= a for a in these for b in those)
 
 
-def _occurrences(words: Sequence[int]) -> list[tuple[int, int]]:
-    """A multiset as a set: the k-th "the" of a body is the item (the, k)."""
+def _occurrences(words: Sequence[int]) -> list[int]:
+    """A multiset as a set: the k-th "the" of a body is the item (the, k), as one int
+    (``the << 32 | k``: no body repeats a word 2**32 times)."""
     seen: dict[int, int] = {}
     items = []
     for word in words:
         k = seen.get(word, 0)
-        items.append((word, k))
+        items.append(word << 32 | k)
         seen[word] = k + 1
     return items

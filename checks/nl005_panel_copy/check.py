@@ -396,33 +396,46 @@ class PanelCopy(SetCheck):
         multipliers = rng.integers(1, 2**63, size=_BANDS * _ROWS, dtype=np.uint64) | np.uint64(1)
         offsets = rng.integers(0, 2**63, size=_BANDS * _ROWS, dtype=np.uint64)
         prime = np.uint64(1_000_003)
-        buckets: dict[bytes, list[int]] = defaultdict(list)
+        n = len(profiles)
+        signatures = np.empty((n, _BANDS * _ROWS), dtype=np.uint32)  # minima >> 32 fit
         for i, profile in enumerate(profiles):
             words = np.array(profile.reordered, dtype=np.uint64)
             pairs = np.unique((words[:-2] * prime + words[1:-1]) * prime + words[2:])
-            hashed = (np.outer(pairs, multipliers) + offsets) >> np.uint64(32)
-            signature = hashed.min(axis=0).reshape(_BANDS, _ROWS)
-            for band, row in enumerate(signature):
-                buckets[band.to_bytes(1, "little") + row.tobytes()].append(i)
+            hashed = np.multiply.outer(pairs, multipliers)
+            hashed += offsets
+            # The shift keeps the order of values, so it is taken of the minimum alone.
+            signatures[i] = hashed.min(axis=0) >> np.uint64(32)
+        # A bucket is a band number and that band's rows equal in several notes: the rows of
+        # all notes are sorted (stably, so a bucket lists its notes in order) and cut where
+        # they change, rather than filed in a dict thirty times a note.
+        rows = signatures.reshape(n * _BANDS, _ROWS)
+        bands = np.tile(np.arange(_BANDS), n)
+        order = np.lexsort((*rows.T[::-1], bands))
+        rows, bands = rows[order], bands[order]
+        change = np.flatnonzero((rows[1:] != rows[:-1]).any(axis=1) | (bands[1:] != bands[:-1]))
+        starts, ends = np.r_[0, change + 1], np.r_[change + 1, len(order)]
+        several = np.flatnonzero(ends - starts > 1)
         # Pairs are kept as one int64 each (i * n + j), not as tuples in a set: a template
         # archive has millions of candidate pairs.
-        n = len(profiles)
         found = [np.empty(0, dtype=np.int64)]
-        for key, bucket in buckets.items():
-            if len(bucket) < 2:
-                continue
+        for start, end in zip(starts[several].tolist(), ends[several].tolist(), strict=True):
+            bucket = (order[start:end] // _BANDS).tolist()
+            band = int(bands[start])
             # Notes naming different companies are other applications, never copies: a
             # bucket pairs notes of one company, and notes that name none with all.
             companies: dict[str | None, list[int]] = defaultdict(list)
             for i in bucket:
                 companies[profiles[i].company].append(i)
             unnamed = np.array(companies.pop(None, []), dtype=np.int64)
-            groups = [(unnamed, unnamed)]
+            groups = [(unnamed, unnamed)] if len(unnamed) > 1 else []
             for named in companies.values():
                 members = np.array(named, dtype=np.int64)
-                groups += [(members, members), (members, unnamed)]
+                if len(members) > 1:
+                    groups.append((members, members))
+                if len(unnamed):
+                    groups.append((members, unnamed))
             for a, b in groups:
-                codes, was_sampled = _pair_codes(a, b, n, int(key[0]))
+                codes, was_sampled = _pair_codes(a, b, n, band)
                 found.append(codes)
                 if was_sampled:
                     sampled.update(a.tolist(), b.tolist())

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from notelint.matching import (
@@ -557,7 +557,7 @@ def conversation_cues(
     return _conversation_cues(nlp, extra_cues, extra_stock_words, run_words())
 
 
-@cache
+@lru_cache(maxsize=8)  # bounded: a script may build for many runs' notes (``once``)
 def _conversation_cues(
     nlp: Nlp,
     extra_cues: tuple[str, ...],

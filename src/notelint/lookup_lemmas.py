@@ -61,20 +61,19 @@ def set_lemmas(doc: Doc) -> Doc:
     """
     strings = doc.vocab.strings
     known = doc.vocab.cfg.setdefault(_CACHE_KEY, {})
-    if len(doc) < _SHORT:
-        for token in doc:
-            lemma = known.get(token.orth)
-            if lemma is None:
-                lemma = known[token.orth] = strings.add(lemma_of(token.text))
-            token.lemma = lemma
-        return doc
-    import numpy as np
 
-    lemmas = []
-    for orth in doc.to_array("ORTH").tolist():
+    def lemma_id(orth: int) -> int:
         lemma = known.get(orth)
         if lemma is None:
             lemma = known[orth] = strings.add(lemma_of(strings[orth]))
-        lemmas.append(lemma)
+        return lemma
+
+    if len(doc) < _SHORT:
+        for token in doc:
+            token.lemma = lemma_id(token.orth)
+        return doc
+    import numpy as np
+
+    lemmas = [lemma_id(orth) for orth in doc.to_array("ORTH").tolist()]
     doc.from_array(["LEMMA"], np.array(lemmas, dtype=np.uint64))
     return doc

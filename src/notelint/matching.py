@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -158,26 +158,29 @@ class RunWords:
                 lemma.update(ids[1])
         return cls(frozenset(lower), frozenset(lemma))
 
-    def has(self, nlp: Nlp, attr: str, phrase: str, exceptions: Mapping[str, Any]) -> bool:
-        """Whether every token of ``phrase`` has its ``attr`` value in some note.
+    def has(
+        self,
+        nlp: Nlp,
+        attr: str,
+        phrase: str,
+        exceptions: Mapping[str, Any],
+        value_id: Callable[[str], int],
+    ) -> bool:
+        """Whether every token of ``phrase`` has its ``attr`` value (``value_id`` of its
+        text) in some note.
 
         spaCy splits a phrase at its spaces and tokenizes each word alone, so a phrase's
         tokens are its words' tokens one after another: a word of plain ASCII letters that is
         no tokenizer exception is one token, known without tokenizing; another word is
         tokenized once for the whole run.
         """
-        from spacy.strings import get_string_id
-
-        from notelint.lookup_lemmas import lemma_of
-
         known = self.lower if attr == "LOWER" else self.lemma
         for word in phrase.split(" "):
             values = self._values.get((attr, word))
             if values is None:
                 plain = word.isascii() and word.isalpha() and word not in exceptions
                 texts = [word] if plain else [t.text for t in nlp.tokenizer(word)]
-                value = str.lower if attr == "LOWER" else lemma_of
-                values = self._values[attr, word] = tuple(get_string_id(value(t)) for t in texts)
+                values = self._values[attr, word] = tuple(value_id(t) for t in texts)
             if not known.issuperset(values):
                 return False
         return True
@@ -209,13 +212,20 @@ def able_to_match(nlp: Nlp, phrases: list[str], attr: str) -> list[str]:
     blank pipeline sets them (a trained pipeline's tagger decides its own); phrases matched
     on another attribute are all kept.
     """
-    from notelint.lookup_lemmas import NAME
+    from spacy.strings import get_string_id
+
+    from notelint.lookup_lemmas import NAME, lemma_of
 
     words = _RUN_WORDS.get()
     if words is None or attr not in ("LOWER", "LEMMA") or NAME not in nlp.pipe_names:
         return phrases
     exceptions = nlp.tokenizer.rules
-    return [phrase for phrase in phrases if words.has(nlp, attr, phrase, exceptions)]
+    value = str.lower if attr == "LOWER" else lemma_of
+
+    def value_id(text: str) -> int:
+        return get_string_id(value(text))
+
+    return [phrase for phrase in phrases if words.has(nlp, attr, phrase, exceptions, value_id)]
 
 
 def lemmatized(nlp: Nlp, texts: list[str]) -> list[Doc]:

@@ -25,7 +25,7 @@ from notelint.folding import fold
 from notelint.layout import find_layout
 from notelint.matching import RunWords, built_for
 from notelint.note import Note, known_text
-from notelint.parallel import forks, map_notes
+from notelint.parallel import default_jobs, forks, map_notes
 from notelint.pipeline import load_pipeline
 from notelint.reflow import prepare
 from notelint.registry import Check, Collected, SetCheck, catalog, check_class
@@ -304,6 +304,13 @@ class _Plan:
         )
 
 
+#: A command-line run parses a process's share of the notes before building its checks for
+#: their words, holding them all parsed meanwhile: up to this many characters of notes a
+#: process (about 75 MiB of parsed notes). A larger share builds the full checks once, before
+#: forking, and parses each note as it checks it.
+PARSE_FIRST_CHARS = 1_000_000
+
+
 def _parse_and_check(
     contexts: Sequence[tuple[Source, Context]],
     config: Config,
@@ -315,22 +322,34 @@ def _parse_and_check(
     once: bool,
 ) -> list[Outcome | str]:
     """Parse the notes and run the cacheable checks on them, on every core for many notes."""
-    parsed: dict[int, Note] = {}
     with _building():
         nlp = load_pipeline(config.model)
-        words = None
-        if once and not forks(len(contexts), jobs):
-            # A run of a few notes in a process that then exits: parse them first, and build
-            # the matchers with only the phrases their words can match.
-            parsed = {i: _parse(nlp, *contexts[i]) for i in range(len(contexts))}
-            words = RunWords.of(note.doc for note in parsed.values())
-        checks = build_checks(config, words=words)
     if overrides.get("context"):
         topics = with_interview_topics(overrides, nlp)
         contexts = [(source, build_context(source, topics, now)) for source, _ in contexts]
-        parsed = {i: dataclasses.replace(n, context=contexts[i][1]) for i, n in parsed.items()}
-    per_note = [c for c in checks if not c.time_dependent and not isinstance(c, SetCheck)]
-    collectors = [c for c in checks if isinstance(c, SetCheck)]
+    parsed: dict[int, Note] = {}
+    per_note: list[Check] = []
+    collectors: list[SetCheck] = []
+
+    def use(checks: list[Check]) -> None:
+        per_note[:] = [c for c in checks if not c.time_dependent and not isinstance(c, SetCheck)]
+        collectors[:] = [c for c in checks if isinstance(c, SetCheck)]
+
+    def prepare(share: range) -> None:
+        # A process that lints these notes and then exits: parse its share first, and build
+        # the matchers with only the phrases their words can match.
+        parsed.clear()
+        with _building():
+            parsed.update({i: _parse(nlp, *contexts[i]) for i in share})
+            use(build_checks(config, words=RunWords.of(note.doc for note in parsed.values())))
+
+    count = len(contexts)
+    share = -(-count // (jobs or default_jobs())) if forks(count, jobs) else count
+    longest = sum(sorted((len(s.lint_text) for s, _ in contexts), reverse=True)[:share])
+    parse_first = once and longest <= PARSE_FIRST_CHARS
+    if not parse_first:
+        with _building():
+            use(build_checks(config))
 
     def work(i: int) -> Outcome | str:
         source, context = contexts[i]
@@ -347,7 +366,7 @@ def _parse_and_check(
             cache.store(keys[i], outcome, source.path)
         return outcome
 
-    return map_notes(work, len(contexts), jobs, progress)
+    return map_notes(work, count, jobs, progress, prepare if parse_first else None)
 
 
 def _parse(nlp: Nlp, source: Source, context: Context) -> Note:

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from notelint.errors import NotelintError
-from notelint.sources import MAX_BYTES, MAX_CHARS, decode, expand, parse, read_path
+from notelint.sources import (
+    MAX_BYTES,
+    MAX_CHARS,
+    decode,
+    expand,
+    parse,
+    read_path,
+    read_sources,
+)
 
 FRONT_MATTER_NOTE = """\
 ---
@@ -287,6 +295,46 @@ def test_expand_folder_recursive_sorted_and_filtered(tmp_path: Path) -> None:
         "sub/c.markdown",
         "sub/deeper/d.MD",
     ]
+
+
+def test_folder_walk_finds_what_rglob_finds_in_the_same_order(tmp_path: Path) -> None:
+    """Sorted as paths sort (by part: "a/b" before "a-c"), hidden notes included, a linked
+    folder not entered, a link to a note followed, a folder named like a note passed over."""
+    for name in ["a-c.txt", "a/b.txt", "a/.hidden.md", "A.txt", "z/deep/er/n.md", "x.md/in.txt"]:
+        _write(tmp_path, name, "Hi Jo, thanks.\n")
+    (tmp_path / "linked").symlink_to(tmp_path / "a", target_is_directory=True)
+    (tmp_path / "link.md").symlink_to(tmp_path / "a-c.txt")
+    (tmp_path / "broken.md").symlink_to(tmp_path / "nowhere.md")
+    expected = sorted(
+        p for p in tmp_path.rglob("*") if p.suffix.lower() in (".txt", ".md") and p.is_file()
+    )
+    items = list(expand([str(tmp_path)]))
+    assert items == expected
+    assert _names(items, tmp_path) == [
+        "A.txt",
+        "a/.hidden.md",
+        "a/b.txt",
+        "a-c.txt",
+        "link.md",
+        "x.md/in.txt",
+        "z/deep/er/n.md",
+    ]
+
+
+def test_a_note_named_twice_or_through_a_link_is_read_once(tmp_path: Path) -> None:
+    note = _write(tmp_path, "n.md", "Hi Jo, thanks.\n")
+    (tmp_path / "again.md").symlink_to(note)
+    sources, errors = read_sources([note, tmp_path / "." / "n.md", tmp_path])
+    assert not errors
+    assert [s.path for s in sources] == [str(note)]
+
+
+def test_a_file_that_says_it_is_empty_is_still_read_whole() -> None:
+    """Files of /proc give their size as 0; the size read first only saves a large buffer."""
+    status = Path("/proc/self/status")
+    if not status.exists():
+        pytest.skip("no /proc on this system")
+    assert read_path(status).text.startswith("Name:")
 
 
 def test_expand_exclude_globs(tmp_path: Path) -> None:

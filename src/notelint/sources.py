@@ -242,20 +242,32 @@ def read_path(path: Path) -> Source:
     Only regular files are read (a FIFO or a device would block or never end; ``-`` is how
     stdin is linted), and never more than the size limit.
     """
+    data, _ = _read(path)
+    shown = shown_path(path)
+    return parse(decode(data, shown), shown)
+
+
+def _read(path: Path) -> tuple[bytes, tuple[int, int]]:
+    """The file's bytes (up to one past the size limit), and its identity (device, inode):
+    the same file named twice, or through a link, is read once."""
     shown = shown_path(path)
     try:
-        info = path.stat()
+        info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise NotelintError("is a directory", path=shown)
         if not stat.S_ISREG(info.st_mode):
             raise NotelintError("not a regular file (use - to lint standard input)", path=shown)
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
+        with open(path, "rb") as stream:
+            # As much as the file holds, and then the rest if it grew (or, as files of /proc
+            # do, gave its size as 0): a buffer of the whole limit would be made every time.
+            data = stream.read(min(info.st_size, MAX_BYTES) + 1)
+            if len(data) > info.st_size:
+                data += stream.read(MAX_BYTES + 1 - len(data))
     except FileNotFoundError:
         raise NotelintError("no such file", path=shown) from None
     except OSError as exc:
         raise NotelintError(f"cannot read: {exc.strerror or exc}", path=shown) from None
-    return parse(decode(data, shown), shown)
+    return data, (info.st_dev, info.st_ino)
 
 
 def read_stdin(path: str = STDIN_PATH) -> Source:
@@ -293,11 +305,7 @@ def expand(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in NOTE_SUFFIXES and p.is_file() and not excluded(p)
-            )
+            found = [p for p in _notes_in(path) if not excluded(p)]
             if not found:
                 yield NotelintError("folder has no .txt, .md or .markdown notes", path=raw)
             yield from found
@@ -306,6 +314,28 @@ def expand(
                 yield path
         else:
             yield NotelintError("no such file or folder", path=raw)
+
+
+def _notes_in(folder: Path) -> list[Path]:
+    """The note files under a folder, in the order paths sort, as ``Path.rglob`` finds them:
+    hidden ones too, a linked folder not entered, an unreadable one passed over. Directory
+    entries say what they are without a look at each file (a link is looked through)."""
+    found: list[list[str]] = []
+
+    def walk(directory: str, parts: list[str]) -> None:
+        try:
+            with os.scandir(directory) as entries:
+                listed = list(entries)
+        except PermissionError:
+            return
+        for entry in listed:
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, [*parts, entry.name])
+            elif os.path.splitext(entry.name)[1].lower() in NOTE_SUFFIXES and entry.is_file():
+                found.append([*parts, entry.name])
+
+    walk(str(folder), [])
+    return [folder.joinpath(*parts) for parts in sorted(found)]
 
 
 def read_sources(
@@ -322,12 +352,13 @@ def read_sources(
         if isinstance(item, NotelintError):
             errors.append(item)
             continue
-        real = item.resolve()
-        if real in seen:
-            continue
-        seen.add(real)
         try:
-            sources.append(read_path(item))
+            data, identity = _read(item)
+            if identity in seen:
+                continue
+            seen.add(identity)
+            shown = shown_path(item)
+            sources.append(parse(decode(data, shown), shown))
         except NotelintError as exc:
             errors.append(exc)
     if "-" in names:

@@ -354,6 +354,15 @@ def _parse_and_check(
     def work(i: int) -> Outcome | str:
         source, context = contexts[i]
         note = parsed.pop(i, None) or _parse(nlp, source, context)
+        try:
+            return checked(i, note)
+        finally:
+            # The checks' per-Doc caches (sentences, matches) hold Spans, which hold the Doc:
+            # without them the Doc is freed as soon as it is done with, not by a collection.
+            note.doc.user_data.clear()
+
+    def checked(i: int, note: Note) -> Outcome | str:
+        source = contexts[i][0]
         findings = check_note(per_note, note)
         if isinstance(findings, str):
             return findings

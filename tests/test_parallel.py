@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Any
@@ -87,3 +88,21 @@ def test_each_process_prepares_for_its_own_share() -> None:
     assert all(start <= i < stop for i, start, stop in results)
     assert {(start, stop) for _, start, stop in results} == {(0, 101), (101, 201)}
     assert prepared == [range(101, 201)]  # in this process: the parent's share, the last
+
+
+def test_a_checked_notes_doc_is_freed_without_a_collection(tmp_path: Path) -> None:
+    """The checks' caches on a Doc hold Spans, which hold the Doc: the engine drops them once
+    the note is checked, so a run holding its share parsed frees each note as it goes."""
+    from spacy.tokens import Doc
+
+    write_notes(tmp_path, 30)
+    sources, _ = read_sources([tmp_path])
+    lint_sources(sources, once=True)  # everything built, so that only the notes are new
+    gc.collect()
+    gc.disable()
+    try:
+        lint_sources(sources, once=True)
+        alive = [o for o in gc.get_objects() if isinstance(o, Doc)]
+    finally:
+        gc.enable()
+    assert alive == []

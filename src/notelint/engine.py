@@ -306,9 +306,9 @@ class _Plan:
 
 #: A command-line run parses a process's share of the notes before building its checks for
 #: their words, holding them all parsed meanwhile: up to this many characters of notes a
-#: process (about 75 MiB of parsed notes). A larger share builds the full checks once, before
-#: forking, and parses each note as it checks it.
-PARSE_FIRST_CHARS = 1_000_000
+#: process (a parsed note takes about 80 bytes a character, so under 40 MiB). A larger share
+#: builds the full checks once, before forking, and parses each note as it checks it.
+PARSE_FIRST_CHARS = 500_000
 
 
 def _parse_and_check(

@@ -1,7 +1,9 @@
-"""Our YAML data files are parsed once and kept beside them, as Python keeps bytecode."""
+"""Our YAML data files are parsed once and kept beside them, as Python keeps bytecode; the
+lemma table too, in a folder of ours."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from notelint import datafiles
-from notelint.datafiles import DataFileError, load_data
+from notelint.datafiles import DataFileError, load_data, load_kept
 
 
 @pytest.fixture
@@ -83,3 +85,39 @@ def test_invalid_yaml_is_a_data_file_error(tmp_path: Path) -> None:
     path.write_text("code: [unclosed\n", "utf-8")
     with pytest.raises(DataFileError):
         load_data(path)
+
+
+def test_a_file_kept_elsewhere_is_known_by_its_path(tmp_path: Path, writing: None) -> None:
+    """Another package's file is kept in a folder of ours: two files of one size and time
+    kept at one place are told apart by their paths."""
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text('{"went": "go"}', "utf-8")
+    second.write_text('{"was!": "be"}', "utf-8")
+    os.utime(first, ns=(1, 1))
+    os.utime(second, ns=(1, 1))
+    kept = tmp_path / "ours" / "table.marshal"
+    assert load_kept(first, _json, kept) == {"went": "go"}
+    assert kept.is_file() and oct(kept.stat().st_mode & 0o777) == "0o644"
+    assert load_kept(second, _json, kept) == {"was!": "be"}
+    assert load_kept(second, lambda _: pytest.fail("parsed again"), kept) == {"was!": "be"}
+
+
+def _json(path: Path) -> object:
+    return json.loads(path.read_text("utf-8"))
+
+
+def test_the_lemma_table_is_spacy_lookups_datas_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writing: None
+) -> None:
+    """Found without importing spacy-lookups-data, read as that package reads it, then kept."""
+    import spacy_lookups_data
+
+    from notelint import lookup_lemmas
+
+    assert lookup_lemmas._table_path().name.startswith(
+        Path(str(spacy_lookups_data.en["lemma_lookup"])).name
+    )
+    kept = tmp_path / "lemma.marshal"
+    fresh = load_kept(lookup_lemmas._table_path(), lookup_lemmas._read_table, kept)
+    assert fresh["went"] == "go" and len(fresh) > 40_000
+    assert load_kept(lookup_lemmas._table_path(), _json, kept) == fresh  # served as kept

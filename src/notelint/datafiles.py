@@ -1,12 +1,14 @@
 """Our YAML data files (check metadata, rules, token shapes), parsed once and kept as Python
-keeps bytecode.
+keeps bytecode; and the lemma table, kept the same way.
 
 Every run reads about twenty of them: libyaml takes ~30 ms to parse them and importing PyYAML
 another ~12 ms, a twentieth of a one-note run. So the parsed data is kept beside each file,
 in ``__pycache__/<name>.<python tag>.marshal``, stamped with the file's size and modification
-time, and used while both are unchanged. As with bytecode, nothing is written where Python
-writes no bytecode (``PYTHONDONTWRITEBYTECODE``, ``-B``) or where the folder is read-only, a
-stale, corrupt or foreign kept file is read as missing, and writes are atomic.
+time, and used while both are unchanged. The lemma table is another package's file, so it is
+kept in notelint's own ``__pycache__``, its path in the stamp. As with bytecode, nothing is
+written where Python writes no bytecode (``PYTHONDONTWRITEBYTECODE``, ``-B``) or where the
+folder is read-only, a stale, corrupt or foreign kept file is read as missing, and writes are
+atomic.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import marshal
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +29,16 @@ def load_data(path: Path) -> Any:
     """The data of one of our YAML files (libyaml's loader where PyYAML has it).
 
     Raises OSError if it cannot be read, DataFileError if it is not YAML."""
+    return load_kept(path, _parse)
+
+
+def load_kept(path: Path, parse: Callable[[Path], Any], kept: Path | None = None) -> Any:
+    """``parse(path)``, kept in ``kept`` (by default beside the file, in its ``__pycache__``)
+    and read from there while the file is unchanged."""
     info = path.stat()
-    stamp = (_MAGIC, info.st_size, info.st_mtime_ns)
-    kept = path.parent / "__pycache__" / f"{path.name}.{sys.implementation.cache_tag}.marshal"
+    stamp = (_MAGIC, str(path), info.st_size, info.st_mtime_ns)
+    cached = path.parent / "__pycache__" / f"{path.name}.{sys.implementation.cache_tag}.marshal"
+    kept = kept or cached
     try:
         found_stamp, data = marshal.loads(kept.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
@@ -36,7 +46,7 @@ def load_data(path: Path) -> Any:
     else:
         if found_stamp == stamp:
             return data
-    data = _parse(path)
+    data = parse(path)
     if not sys.dont_write_bytecode:
         _keep(kept, (stamp, data))
     return data
@@ -69,6 +79,7 @@ def _keep(kept: Path, value: Any) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
+        os.chmod(temporary, 0o644)  # as bytecode is: readable by every user of the install
         os.replace(temporary, kept)
     except OSError:
         Path(temporary).unlink(missing_ok=True)

@@ -26,13 +26,37 @@ _CACHE_KEY = "notelint_lemma_ids"
 
 @cache
 def lemma_table() -> dict[str, str]:
-    """The English lemma lookup table shipped by spacy-lookups-data."""
-    import spacy_lookups_data
+    """The English lemma lookup table shipped by spacy-lookups-data, kept as marshal once read
+    (``datafiles``): 8 ms to load against 25 ms to unpack and parse the JSON."""
+    import sys
 
-    path = Path(str(spacy_lookups_data.en["lemma_lookup"]))
-    packed = path.with_name(path.name + ".gz")
-    data = gzip.decompress(packed.read_bytes()) if packed.exists() else path.read_bytes()
-    return json.loads(data)
+    from notelint.datafiles import load_kept
+
+    path = _table_path()
+    kept = Path(__file__).parent / "__pycache__" / f"lemma_lookup.{sys.implementation.cache_tag}"
+    return load_kept(path, _read_table, kept.with_name(kept.name + ".marshal"))
+
+
+def _table_path() -> Path:
+    """Where spacy-lookups-data keeps the table (``data/`` of its package, packed or not),
+    found without importing the package, which lists every language's files (13 ms)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("spacy_lookups_data")
+    folders = (spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        for name in ("en_lemma_lookup.json.gz", "en_lemma_lookup.json"):
+            if (Path(folder) / "data" / name).exists():
+                return Path(folder) / "data" / name
+    import spacy_lookups_data  # a layout of its own: as the package says
+
+    return Path(str(spacy_lookups_data.en["lemma_lookup"]))
+
+
+def _read_table(path: Path) -> dict[str, str]:
+    data = path.read_bytes()
+    table: dict[str, str] = json.loads(gzip.decompress(data) if path.suffix == ".gz" else data)
+    return table
 
 
 def lemma_of(text: str) -> str:

@@ -26,7 +26,7 @@ from notelint.layout import find_layout
 from notelint.matching import RunWords, built_for
 from notelint.note import Note, known_text
 from notelint.parallel import default_jobs, forks, map_notes
-from notelint.pipeline import load_pipeline
+from notelint.pipeline import expect, load_pipeline
 from notelint.reflow import prepare
 from notelint.registry import Check, Collected, SetCheck, catalog, check_class
 from notelint.scoring import score
@@ -324,6 +324,7 @@ def _parse_and_check(
     """Parse the notes and run the cacheable checks on them, on every core for many notes."""
     with _building():
         nlp = load_pipeline(config.model)
+        expect(nlp, sum(len(source.lint_text) for source, _ in contexts))
     if overrides.get("context"):
         topics = with_interview_topics(overrides, nlp)
         contexts = [(source, build_context(source, topics, now)) for source, _ in contexts]

@@ -43,24 +43,35 @@ class Blank:
     ``spacy.blank("en")`` and ``add_pipe`` go through spaCy's configuration system: it fills
     and validates a config and first registers every language's tokenizer, about 25 ms of a
     0.55 s one-note run that builds exactly these parts: the English vocabulary and tokenizer
-    (``create_vocab`` and spaCy's own tokenizer factory), the paragraph marks, the
+    (``create_vocab``, and the tokenizer as spaCy's own factory makes it, but loading its
+    special cases as texts need them: see ``tokenizer.py``), the paragraph marks, the
     sentencizer with its defaults, and the lookup lemmas, run in that order as ``Language``
     runs its components. Tests hold it to the Docs the ``Language`` pipeline makes.
     """
 
-    Defaults: Any  # read by spaCy's tokenizer factory, as on a Language
+    Defaults: Any  # the language's defaults, as on a Language
 
     def __init__(self) -> None:
+        from spacy import util
         from spacy.lang.en import English
-        from spacy.language import create_tokenizer
         from spacy.pipeline import Sentencizer
         from spacy.vocab import create_vocab
 
         from notelint import lookup_lemmas, paragraphs
+        from notelint.tokenizer import OnDemandTokenizer
 
-        self.Defaults = English.Defaults
-        self.vocab = create_vocab("en", English.Defaults)
-        self.tokenizer = create_tokenizer()(self)  # type: ignore[arg-type]
+        defaults = self.Defaults = English.Defaults
+        self.vocab = create_vocab("en", defaults)
+        # As spaCy's tokenizer factory makes it, its special cases loaded as texts need them.
+        self.tokenizer = OnDemandTokenizer(
+            self.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=util.compile_prefix_regex(defaults.prefixes).search,
+            suffix_search=util.compile_suffix_regex(defaults.suffixes).search,
+            infix_finditer=util.compile_infix_regex(defaults.infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
         self.components: list[tuple[str, Callable[[Doc], Doc]]] = [
             (paragraphs.NAME, paragraphs.mark_paragraphs),
             ("sentencizer", Sentencizer()),
@@ -105,3 +116,12 @@ def load_pipeline(model: str | None = None) -> Nlp:
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
     return nlp
+
+
+def expect(nlp: Nlp, characters: int) -> None:
+    """Tell the pipeline how much text it is about to parse: the blank pipeline's tokenizer
+    then loads its special cases at once if looking for them text by text would cost more
+    (see ``tokenizer.py``). Called before a run forks, so that its workers share them."""
+    expecting = getattr(nlp.tokenizer, "expect", None)
+    if expecting is not None:
+        expecting(characters)

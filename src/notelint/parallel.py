@@ -18,7 +18,7 @@ and each process prepares for its share before its first item.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -104,11 +104,7 @@ def _shared_out(
                 if progress:
                     progress(len(own))
             pieces[len(pooled)], done = own, len(own)
-            for index, piece in pending:
-                pieces[index] = piece
-                done += len(piece)
-                if progress:
-                    progress(done)
+            _gather(pending, pieces, done, progress)
     finally:
         _WORK = _PREPARE = None
     return [item for index in range(jobs) for item in pieces[index]]
@@ -137,14 +133,24 @@ def _forked(
                 done += end - start
                 if progress:
                     progress(done)
-            for index, piece in pending:
-                pieces[index] = piece
-                done += len(piece)
-                if progress:
-                    progress(done)
+            _gather(pending, pieces, done, progress)
     finally:
         _WORK = None
     return [item for index in range(len(bounds)) for item in pieces[index]]
+
+
+def _gather(
+    pending: Iterable[tuple[int, list[Any]]],
+    pieces: dict[int, list[Any]],
+    done: int,
+    progress: Callable[[int], None] | None,
+) -> None:
+    """File the workers' pieces by index as they arrive, telling ``progress`` the count."""
+    for index, piece in pending:
+        pieces[index] = piece
+        done += len(piece)
+        if progress:
+            progress(done)
 
 
 # What a forked worker runs: set just before the pool forks, cleared when it is done.
